@@ -1,0 +1,50 @@
+# Blue Lamp: `make run` serves the demo site, `make test` runs the whole suite.
+# Both create the virtualenv and install what they need on first use.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+# The demo users' password. Set your own; this default is for a local demo only.
+DEMO_PASSWORD ?= blue-lamp-demo-2026
+export DEMO_PASSWORD
+
+.PHONY: run test check lint format demo clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip>=25.1"
+
+$(VENV)/.run-installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --group run
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --group test
+	touch $@
+
+run: $(VENV)/.run-installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+demo: $(VENV)/.run-installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content
+
+test: $(VENV)/.test-installed
+	./scripts/install-chromium
+	$(PY) -m ruff check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.test-installed
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(VENV)/.test-installed
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles

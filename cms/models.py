@@ -1,0 +1,182 @@
+"""The shared site layer: site settings, local policing areas, content and feedback pages."""
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from .blocks import BaseStreamBlock
+
+DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Per-site settings every page reads: identity, quick exit, consent and banners."""
+
+    force_name = models.CharField(max_length=120, default="Blue Lamp Constabulary")
+    title_suffix = models.CharField(
+        max_length=120,
+        default="Blue Lamp Constabulary",
+        help_text="Added after every page title in the browser tab and search results.",
+    )
+    quick_exit_url = models.URLField(
+        "Quick exit address",
+        default=DEFAULT_QUICK_EXIT_URL,
+        help_text="The neutral site the 'Leave this site' button and the Escape key go to.",
+    )
+    cookie_policy_version = models.PositiveIntegerField(
+        default=1,
+        validators=[MinValueValidator(1)],
+        help_text="Raise this when the cookie policy changes: everyone is asked again.",
+    )
+    analytics_id = models.CharField(
+        "Analytics measurement ID",
+        max_length=40,
+        blank=True,
+        help_text="Google Analytics 4 ID such as G-ABC123. Loaded only for visitors "
+        "who accept additional cookies. Leave empty for no analytics.",
+    )
+    phase_banner_enabled = models.BooleanField("Show the phase banner", default=True)
+    phase_banner_tag = models.CharField(max_length=20, default="Beta")
+    phase_banner_text = models.CharField(
+        max_length=250,
+        default="This site is a beta – your feedback helps us make things better.",
+    )
+    phase_banner_link_text = models.CharField(max_length=60, default="Give feedback")
+    phase_banner_link_url = models.CharField(
+        max_length=250,
+        default="/feedback/",
+        help_text="A path on this site, such as /feedback/, or a full address.",
+    )
+    emergency_notice = models.CharField(
+        max_length=250,
+        default="In an emergency call 999. For non-emergencies call 101.",
+        blank=True,
+    )
+    contact_phone = models.CharField(max_length=40, default="101", blank=True)
+    contact_email = models.EmailField(blank=True)
+    contact_address = models.TextField(blank=True)
+    social_x = models.URLField("X (Twitter)", blank=True)
+    social_facebook = models.URLField("Facebook", blank=True)
+    social_instagram = models.URLField("Instagram", blank=True)
+    social_youtube = models.URLField("YouTube", blank=True)
+
+    panels = [
+        MultiFieldPanel(["force_name", "title_suffix"], heading="Identity"),
+        MultiFieldPanel(["quick_exit_url"], heading="Quick exit"),
+        MultiFieldPanel(["cookie_policy_version", "analytics_id"], heading="Cookies"),
+        MultiFieldPanel(
+            [
+                "phase_banner_enabled",
+                FieldRowPanel(["phase_banner_tag", "phase_banner_link_text"]),
+                "phase_banner_text",
+                "phase_banner_link_url",
+            ],
+            heading="Phase banner",
+        ),
+        MultiFieldPanel(
+            ["emergency_notice", "contact_phone", "contact_email", "contact_address"],
+            heading="Contact",
+        ),
+        MultiFieldPanel(
+            ["social_x", "social_facebook", "social_instagram", "social_youtube"],
+            heading="Social media",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Site settings"
+
+    @property
+    def social_links(self):
+        """The configured social accounts as (name, url) pairs, in display order."""
+        links = [
+            ("X (Twitter)", self.social_x),
+            ("Facebook", self.social_facebook),
+            ("Instagram", self.social_instagram),
+            ("YouTube", self.social_youtube),
+        ]
+        return [(name, url) for name, url in links if url]
+
+
+@register_snippet
+class Area(index.Indexed, models.Model):
+    """A local policing area, or the force as a whole. Shared by news and recruitment."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    force_wide = models.BooleanField(
+        default=False, help_text="The whole force rather than one local policing area."
+    )
+    description = models.TextField(blank=True)
+
+    panels = ["name", "slug", "force_wide", "description"]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["-force_wide", "name"]
+        verbose_name = "policing area"
+
+    def __str__(self):
+        return self.name
+
+
+class ContentPage(Page):
+    """A plain page of text: privacy notice, accessibility statement, safety advice."""
+
+    intro = models.TextField(blank=True, help_text="A sentence or two shown under the title.")
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, "intro", "body"]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    template = "cms/content_page.html"
+
+    class Meta:
+        verbose_name = "content page"
+
+
+class FeedbackFormField(AbstractFormField):
+    page = ParentalKey("FeedbackFormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class FeedbackFormPage(AbstractForm):
+    """Site feedback, built with Wagtail's form builder. Stored, never emailed."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    thank_you_text = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [
+        FormSubmissionsPanel(),
+        *AbstractForm.content_panels,
+        "intro",
+        InlinePanel("form_fields", label="Questions"),
+        FieldPanel("thank_you_text"),
+    ]
+    template = "cms/feedback_form_page.html"
+    landing_page_template = "cms/feedback_form_page_landing.html"
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "feedback form"
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        # Post/redirect/get: a refresh of the thank-you page must not send the form again.
+        return redirect(self.get_url(request) + "?sent=1")
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "GET" and request.GET.get("sent") == "1":
+            return TemplateResponse(
+                request, self.get_landing_page_template(request), self.get_context(request)
+            )
+        return super().serve(request, *args, **kwargs)

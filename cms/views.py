@@ -1,0 +1,109 @@
+"""Views of the shared site layer that are not Wagtail pages: cookies and search."""
+
+from django.contrib import messages
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponseForbidden, JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Page
+
+from .consent import read_consent, safe_next_path, save_consent
+from .models import SiteSettings
+
+BANNER_CHOICES = {"accept": True, "reject": False}
+PAGE_CHOICES = {"yes": True, "no": False}
+CONSENT_MESSAGE_TAG = "cookie-consent"
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+# The consent form appears on every page, which must stay cacheable for anonymous visitors,
+# so it carries no CSRF token. A forged cross-site post could at worst change a cookie
+# preference; browsers that say a post is cross-site are refused outright.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def cookies(request):
+    """The cookies page: what each cookie is for, and the visitor's choice (works without JS)."""
+    site_settings = SiteSettings.for_request(request)
+    version = site_settings.cookie_policy_version
+    current = read_consent(request, version)
+    error = ""
+    next_path = safe_next_path(request, request.GET.get("next", ""), fallback="")
+
+    if request.method == "POST":
+        if request.headers.get("Sec-Fetch-Site") == "cross-site":
+            return HttpResponseForbidden("Cookie preferences can only be set from this site.")
+        banner_choice = request.POST.get("cookies", "")
+        page_choice = request.POST.get("analytics", "")
+        from_banner = banner_choice in BANNER_CHOICES
+        if from_banner:
+            analytics = BANNER_CHOICES[banner_choice]
+        elif page_choice in PAGE_CHOICES:
+            analytics = PAGE_CHOICES[page_choice]
+        else:
+            error = "Select yes if you want to accept analytics cookies"
+
+        if not error:
+            if from_banner:
+                text = (
+                    "You’ve accepted additional cookies."
+                    if analytics
+                    else "You’ve rejected additional cookies."
+                )
+                target = safe_next_path(request, request.POST.get("next", ""))
+            else:
+                text = "You’ve set your cookie preferences."
+                back = safe_next_path(request, request.POST.get("next", ""), fallback="")
+                target = request.path + (f"?next={back}" if back else "")
+            if _wants_json(request):
+                response = JsonResponse({"analytics": analytics, "message": text})
+            else:
+                messages.success(request, text, extra_tags=CONSENT_MESSAGE_TAG)
+                response = redirect(target)
+            save_consent(request, response, analytics=analytics, policy_version=version)
+            return response
+        if _wants_json(request):
+            return JsonResponse({"error": error}, status=400)
+        next_path = safe_next_path(request, request.POST.get("next", ""), fallback="")
+
+    context = {
+        "page_title": "Cookies",
+        "current_consent": current,
+        "analytics_checked": "yes" if current and current.analytics else "no",
+        "error": error,
+        "next_path": next_path,
+        "consent_message_tag": CONSENT_MESSAGE_TAG,
+    }
+    return TemplateResponse(request, "cms/cookies.html", context, status=400 if error else 200)
+
+
+SEARCH_PAGE_SIZE = 10
+SEARCH_MAX_QUERY = 200
+
+
+def search(request):
+    """Site search over live, public pages, ten results a page."""
+    query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY]
+    results = None
+    if query:
+        pages = Page.objects.live().public().search(query)
+        paginator = Paginator(pages, SEARCH_PAGE_SIZE)
+        try:
+            results = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            results = paginator.page(1)
+        except EmptyPage:
+            results = paginator.page(paginator.num_pages)
+    return TemplateResponse(
+        request,
+        "cms/search.html",
+        {
+            "page_title": f"Search results for {query}" if query else "Search",
+            "query": query,
+            "results": results,
+        },
+    )

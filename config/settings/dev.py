@@ -1,0 +1,12 @@
+"""Local development: `make run`. SQLite, local memory cache, console email."""
+
+from .base import *  # noqa: F403
+from .env import env_bool, env_str
+
+DEBUG = env_bool("DEBUG", True)
+# A fixed development key: never used in production, which requires SECRET_KEY.
+SECRET_KEY = env_str("SECRET_KEY", "dev-only-not-secret-blue-lamp")
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -1,0 +1,69 @@
+"""Build the demo site for the fictional Blue Lamp Constabulary. Safe to run again."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+from cms.demo import load_areas, load_site_pages, load_site_settings
+from home.demo import load_home
+
+# Each app adds what it shows; each loader takes the home page and leaves existing pages alone.
+APP_LOADERS = []
+
+DEMO_USERS = [
+    # username, name, groups, superuser
+    ("editor", ("Eddie", "Editor"), ["Editors"], False),
+    ("moderator", ("Morgan", "Moderator"), ["Moderators"], False),
+    ("recruiter", ("Riya", "Recruiter"), ["Recruitment staff"], False),
+    ("admin", ("Ada", "Admin"), [], True),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo site: pages, areas, settings and the demo users. Idempotent."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            home, site = load_home()
+            load_site_settings(site)
+            load_areas()
+            load_site_pages(home)
+            for dotted in APP_LOADERS:
+                import_string(dotted)(home)
+            self.load_users()
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+
+    def load_users(self):
+        password = settings.DEMO_PASSWORD
+        if not password:
+            self.stdout.write(
+                self.style.WARNING(
+                    "DEMO_PASSWORD is not set: demo users were not created or updated."
+                )
+            )
+            return
+        User = get_user_model()
+        for username, (first, last), group_names, superuser in DEMO_USERS:
+            user, _ = User.objects.get_or_create(
+                username=username,
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@bluelamp.example",
+                },
+            )
+            user.is_staff = superuser
+            user.is_superuser = superuser
+            user.set_password(password)
+            user.save()
+            for name in group_names:
+                group, _ = Group.objects.get_or_create(name=name)
+                user.groups.add(group)
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        self.stdout.write(
+            f"Log in at {base}/admin/ as editor, moderator, recruiter or admin, "
+            "with the password in DEMO_PASSWORD."
+        )
