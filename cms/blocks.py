@@ -1,6 +1,7 @@
 """StreamField blocks shared by every page type."""
 
 from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 
@@ -53,6 +54,32 @@ class CallToActionBlock(blocks.StructBlock):
         template = "blocks/call_to_action.html"
 
 
+class AccordionItemBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=200)
+    content = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"])
+
+
+class AccordionBlock(blocks.StructBlock):
+    """Questions and answers, or any sections a reader opens one at a time (works without JS)."""
+
+    heading = blocks.CharBlock(required=False, max_length=120)
+    items = blocks.ListBlock(AccordionItemBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        template = "blocks/accordion.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(help_text="A YouTube or Vimeo address.")
+    title = blocks.CharBlock(max_length=120, help_text="Describes the video for screen readers.")
+    transcript = blocks.TextBlock(required=False)
+
+    class Meta:
+        icon = "media"
+        template = "blocks/video.html"
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -63,3 +90,5 @@ class BaseStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
+    accordion = AccordionBlock()
+    video = VideoBlock()

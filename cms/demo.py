@@ -12,7 +12,15 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 
-from .models import Area, ContentPage, FeedbackFormField, FeedbackFormPage, SiteSettings
+from .models import (
+    Area,
+    ContentPage,
+    FeedbackFormField,
+    FeedbackFormPage,
+    ProgrammeIndexPage,
+    ProgrammePage,
+    SiteSettings,
+)
 
 AREAS = [
     ("Force-wide", "force-wide", True),
@@ -199,3 +207,64 @@ def load_site_pages(home):
             required=True,
             help_text="Do not include personal or financial information.",
         )
+
+
+PROGRAMMES = [
+    (
+        "special-constables",
+        "Special Constables",
+        "Volunteer police officers with the same powers as regular officers.",
+        "Special Constables give at least 16 hours a month to police their communities, "
+        "alongside a job, studies or caring. You will be trained, equipped and paid expenses.",
+        (11, 59, 117),
+    ),
+    (
+        "police-support-volunteers",
+        "Police Support Volunteers",
+        "Give your skills to support officers and staff, from role play to crime prevention.",
+        "Police Support Volunteers help in stations, at events and in training, "
+        "for as little as a few hours a month.",
+        (0, 94, 87),
+    ),
+    (
+        "cadets",
+        "Volunteer Police Cadets",
+        "For young people aged 13 to 18: learn about policing and serve your community.",
+        "Cadets meet weekly in term time, learn about policing and volunteer at community "
+        "events. Open to young people aged 13 to 18 from every background.",
+        (80, 40, 120),
+    ),
+    (
+        "mini-police",
+        "Mini Police",
+        "A year of fun, hands-on policing for primary school pupils aged 9 to 11.",
+        "Mini Police runs in primary schools over one academic year for pupils in Years 5 "
+        "and 6, aged 9 to 11, led by teachers with our neighbourhood officers.",
+        (150, 60, 20),
+    ),
+]
+
+
+def load_programmes(home):
+    """The 'Volunteer with us' section and its four programme pages."""
+    index = upsert_page(
+        home,
+        ProgrammeIndexPage,
+        "volunteer",
+        title="Volunteer with us",
+        show_in_menus=True,
+        intro="Our Citizens in Policing programmes welcome people of all ages and backgrounds. "
+        "Find the one that fits the time you can give.",
+    )
+    for slug, title, summary, intro, colour in PROGRAMMES:
+        upsert_page(
+            index,
+            ProgrammePage,
+            slug,
+            title=title,
+            summary=summary,
+            intro=intro,
+            image=demo_image(title, colour=colour),
+            show_in_menus=True,
+        )
+    return index

@@ -180,3 +180,48 @@ class FeedbackFormPage(AbstractForm):
                 request, self.get_landing_page_template(request), self.get_context(request)
             )
         return super().serve(request, *args, **kwargs)
+
+
+class ProgrammeIndexPage(Page):
+    """The 'Volunteer with us' section: lists its programmes as cards."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, "intro"]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    subpage_types = ["cms.ProgrammePage", "cms.ContentPage"]
+    template = "cms/programme_index_page.html"
+
+    class Meta:
+        verbose_name = "programme index page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programmes"] = ProgrammePage.objects.child_of(self).live().public()
+        return context
+
+
+class ProgrammePage(Page):
+    """One volunteer programme (Special Constables, Cadets...) leading to its form."""
+
+    summary = models.CharField(
+        max_length=250, help_text="One line, shown on the programme's card and in search."
+    )
+    intro = models.TextField(blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, "summary", "intro", "image", "body"]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["cms.ProgrammeIndexPage"]
+    template = "cms/programme_page.html"
+
+    class Meta:
+        verbose_name = "programme page"

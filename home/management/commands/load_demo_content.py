@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import import_string
 
-from cms.demo import load_areas, load_site_pages, load_site_settings
+from cms.demo import load_areas, load_programmes, load_site_pages, load_site_settings
 from home.demo import load_home
 
 # Each app adds what it shows; each loader takes the home page and leaves existing pages alone.
@@ -31,6 +31,7 @@ class Command(BaseCommand):
             load_site_settings(site)
             load_areas()
             load_site_pages(home)
+            load_programmes(home)
             for dotted in APP_LOADERS:
                 import_string(dotted)(home)
             self.load_users()
