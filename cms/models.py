@@ -170,6 +170,17 @@ class FeedbackFormPage(AbstractForm):
     class Meta:
         verbose_name = "feedback form"
 
+    def get_form(self, *args, **kwargs):
+        """The form, with errors that name the question rather than 'This field is required'."""
+        form = super().get_form(*args, **kwargs)
+        for field in form.fields.values():
+            choose = getattr(field.widget, "input_type", "") in ("radio", "checkbox") or hasattr(
+                field, "choices"
+            )
+            verb = "Select an answer to" if choose else "Enter an answer to"
+            field.error_messages["required"] = f"{verb} ‘{field.label}’"
+        return form
+
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
         # Post/redirect/get: a refresh of the thank-you page must not send the form again.
         return redirect(self.get_url(request) + "?sent=1")

@@ -14,7 +14,9 @@ from .models import SiteSettings
 
 BANNER_CHOICES = {"accept": True, "reject": False}
 PAGE_CHOICES = {"yes": True, "no": False}
-CONSENT_MESSAGE_TAG = "cookie-consent"
+# Tags that route each confirmation to one place: the banner, or the cookies page itself.
+BANNER_MESSAGE_TAG = "cookie-banner"
+SETTINGS_MESSAGE_TAG = "cookie-settings"
 
 
 def _wants_json(request):
@@ -55,14 +57,16 @@ def cookies(request):
                     else "You’ve rejected additional cookies."
                 )
                 target = safe_next_path(request, request.POST.get("next", ""))
+                tag = BANNER_MESSAGE_TAG
             else:
                 text = "You’ve set your cookie preferences."
                 back = safe_next_path(request, request.POST.get("next", ""), fallback="")
                 target = request.path + (f"?next={back}" if back else "")
+                tag = SETTINGS_MESSAGE_TAG
             if _wants_json(request):
                 response = JsonResponse({"analytics": analytics, "message": text})
             else:
-                messages.success(request, text, extra_tags=CONSENT_MESSAGE_TAG)
+                messages.success(request, text, extra_tags=tag)
                 response = redirect(target)
             save_consent(request, response, analytics=analytics, policy_version=version)
             return response
@@ -76,7 +80,7 @@ def cookies(request):
         "analytics_checked": "yes" if current and current.analytics else "no",
         "error": error,
         "next_path": next_path,
-        "consent_message_tag": CONSENT_MESSAGE_TAG,
+        "settings_message_tag": SETTINGS_MESSAGE_TAG,
     }
     return TemplateResponse(request, "cms/cookies.html", context, status=400 if error else 200)
 

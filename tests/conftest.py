@@ -12,6 +12,22 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 DEMO_PASSWORD = "test-demo-password-42"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep the snapshot of migrated data reachable from every connection object.
+
+    Django stores it on the connection object of the thread that created the test database.
+    Playwright's sync API runs tests in a greenlet with its own context, where Django hands out
+    a new connection object, so browser tests would lose the snapshot they roll back to.
+    """
+    from django.db import connections
+
+    for connection in connections.all():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents
+
+
 @pytest.fixture
 def home_page(db):
     """The site's HomePage, made the default site's root."""
@@ -94,7 +110,7 @@ def _new_page(browser, live_server, **context_options):
 
 
 @pytest.fixture
-def page(browser, live_server, transactional_db):
+def page(browser, live_server):
     """A fresh browser tab (JavaScript on) pointed at the live test server."""
     context, tab = _new_page(browser, live_server)
     yield tab
@@ -102,7 +118,7 @@ def page(browser, live_server, transactional_db):
 
 
 @pytest.fixture
-def page_without_js(browser, live_server, transactional_db):
+def page_without_js(browser, live_server):
     """A fresh browser tab with JavaScript turned off."""
     context, tab = _new_page(browser, live_server, java_script_enabled=False)
     yield tab
@@ -113,3 +129,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            # The live server sees only committed data, so these tests commit; restoring the
+            # data migrations made (root page, groups, workflows) keeps every test's start equal.
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))

@@ -6,14 +6,31 @@ register = template.Library()
 
 
 @register.simple_tag
-def field_widget(bound_field):
-    """Render the widget with aria-describedby pointing at its hint and error message."""
-    described = []
+def describedby(bound_field):
+    """The ids of the field's hint and error message, for aria-describedby."""
+    ids = []
     if bound_field.help_text:
-        described.append(f"{bound_field.auto_id}_helptext")
+        ids.append(f"{bound_field.auto_id}_helptext")
     if bound_field.errors:
-        described.append(f"{bound_field.auto_id}_error")
-    attrs = {"aria-describedby": " ".join(described)} if described else {}
+        ids.append(f"{bound_field.auto_id}_error")
+    return " ".join(ids)
+
+
+@register.simple_tag
+def field_widget(bound_field):
+    """Render the widget tied to its hint and error message, and marked invalid on error."""
+    attrs = {}
+    ids = describedby(bound_field)
+    if ids and not bound_field.use_fieldset:
+        attrs["aria-describedby"] = ids
     if bound_field.errors:
         attrs["aria-invalid"] = "true"
     return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter
+def error_anchor(bound_field):
+    """The id an error summary link should jump to: the input itself, or a group's first."""
+    if bound_field.use_fieldset:
+        return f"{bound_field.auto_id}_0"
+    return bound_field.id_for_label or bound_field.auto_id
