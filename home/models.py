@@ -79,7 +79,9 @@ class HomePage(Page):
 
         Reads the in-memory promotions too, so a preview shows unsaved choices.
         """
-        promos = self.programme_promos.select_related("programme", "programme__image")
+        promos = self.programme_promos.select_related(
+            "programme", "programme__image"
+        ).prefetch_related("programme__image__renditions")
         return [promo.programme for promo in promos.all() if promo.programme.live]
 
 

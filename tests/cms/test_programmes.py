@@ -181,3 +181,17 @@ def test_demo_calls_to_action_point_at_pages_below_the_programmes(demo_site):
 
     psv = ProgrammePage.objects.get(slug="police-support-volunteers")
     assert psv.call_to_action().page.get_parent().pk == psv.pk
+
+
+def test_demo_links_programmes_to_form_pages_once_they_exist(demo_site):
+    from cms.demo import link_programme_forms
+    from cms.models import ProgrammePage
+
+    specials = ProgrammePage.objects.get(slug="special-constables")
+    ProgrammePage.objects.filter(pk=specials.pk).update(call_to_action_page=None)
+    form_page = specials.get_children().filter(slug="apply").first() or ContentPageFactory(
+        parent=specials, title="Apply", slug="apply"
+    )
+    link_programme_forms(demo_site.root_page)
+    specials.refresh_from_db()
+    assert specials.call_to_action().page.pk == form_page.pk

@@ -122,3 +122,41 @@ def test_footer_links_come_from_site_settings(client, site_settings):
 def test_site_pages_render(client, demo_site):
     for path in ["/", "/volunteer/", "/privacy/", "/feedback/", "/search/?q=cadets"]:
         assert client.get(path).status_code == 200, path
+
+
+def _queries_for(client, path):
+    client.get(path)  # warm caches and renditions
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    return len(captured)
+
+
+def test_programme_cards_cost_the_same_queries_however_many(client, home_page):
+    from wagtail_factories import ImageFactory
+
+    index = ProgrammeIndexPageFactory(parent=home_page)
+
+    def add_programme(n):
+        programme = ProgrammePageFactory(parent=index, image=ImageFactory(title=f"Picture {n}"))
+        home_page.programme_promos.add(HomePageProgrammePromo(programme=programme))
+
+    add_programme(0)
+    home_page.save_revision().publish()
+    few = (_queries_for(client, "/"), _queries_for(client, "/volunteer/"))
+    for n in range(1, 4):
+        add_programme(n)
+    home_page.save_revision().publish()
+    many = (_queries_for(client, "/"), _queries_for(client, "/volunteer/"))
+    assert many == few
+    assert client.get("/").content.decode().count('class="card__image"') == 4
+
+
+def test_a_link_needs_a_page_or_an_address():
+    from django.core.exceptions import ValidationError
+
+    from cms.blocks import LinkBlock
+
+    block = LinkBlock()
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python({"text": "Nowhere", "page": None, "url": ""}))
+    assert block.clean(block.to_python({"text": "News", "page": None, "url": "/news/"}))
