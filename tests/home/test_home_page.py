@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 def test_demo_home_page_has_hero_notice_quick_links_and_promos(client, demo_site):
     html = client.get("/").content.decode()
     assert "Keeping Blue Lamp’s communities safe" in html
-    assert "In an emergency call 999. For non-emergencies call 101." in html
+    assert "In an emergency call 999. For non-emergencies call 101." in html  # footer
+    assert '<a href="tel:999">999</a>' in html and '<a href="tel:101">101</a>' in html
     assert "How can we help?" in html and 'href="/safety/"' in html
     for title in ["Special Constables", "Police Support Volunteers", "Mini Police"]:
         assert title in html
@@ -21,9 +22,10 @@ def test_demo_home_page_has_hero_notice_quick_links_and_promos(client, demo_site
 
 
 def test_emergency_notice_comes_from_site_settings(client, site_settings):
-    site_settings.emergency_notice = "Call 999 if a life is at risk."
+    site_settings.emergency_notice = "Call 999 if a life is at risk <now>."
     site_settings.save()
-    assert "Call 999 if a life is at risk." in client.get("/").content.decode()
+    html = client.get("/").content.decode()
+    assert 'Call <a href="tel:999">999</a> if a life is at risk &lt;now&gt;.' in html
 
 
 def test_home_page_promotes_only_published_programmes_in_editors_order(client, home_page):
