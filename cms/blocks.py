@@ -1,6 +1,8 @@
 """StreamField blocks shared by every page type."""
 
+from django.core.exceptions import ValidationError
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -92,3 +94,67 @@ class BaseStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     accordion = AccordionBlock()
     video = VideoBlock()
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    """One fact a reader takes in at a glance: '144' and 'Special Constables'."""
+
+    figure = blocks.CharBlock(
+        max_length=20, help_text="Short: a number or range, e.g. 144 or 9–11."
+    )
+    label = blocks.CharBlock(max_length=80, help_text="What the figure counts, e.g. Specials.")
+
+    class Meta:
+        icon = "table"
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    """A row of key figures, e.g. '16 hours a month minimum'."""
+
+    heading = blocks.CharBlock(required=False, max_length=120)
+    figures = blocks.ListBlock(KeyFigureBlock(), min_num=1, max_num=6)
+
+    class Meta:
+        icon = "table"
+        template = "blocks/key_figures.html"
+
+
+class LinkValue(blocks.StructValue):
+    def href(self):
+        """The chosen page's address, or the typed address; '' when the page has gone."""
+        page = self.get("page")
+        if page is not None:
+            return page.url or ""
+        return self.get("url") or ""
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a page on this site or to an address: footer links, quick links."""
+
+    text = blocks.CharBlock(max_length=80)
+    page = blocks.PageChooserBlock(required=False)
+    url = blocks.CharBlock(
+        required=False,
+        max_length=250,
+        label="Address",
+        help_text="Used when no page is chosen: a path on this site such as /cookies/, "
+        "or a full address.",
+    )
+
+    class Meta:
+        icon = "link"
+        value_class = LinkValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise StructBlockValidationError(
+                block_errors={"page": ValidationError("Choose a page or enter an address.")}
+            )
+        return value
+
+
+class ProgrammeStreamBlock(BaseStreamBlock):
+    """The shared blocks plus key figures, for programme pages."""
+
+    key_figures = KeyFiguresBlock()
