@@ -1,31 +1,16 @@
 """The main menu in a real browser: a phone-sized disclosure that works by keyboard, with and
 without JavaScript, and a row of links on a desktop."""
 
-import os
-
 import pytest
-from django.core.management import call_command
-from django.db import connection
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 
 
 @pytest.fixture
-def demo(django_db_serialized_rollback, transactional_db, settings):
-    """The demo site in a live-server test, with the data Wagtail's migrations create.
-
-    A transactional test empties the database afterwards, root page included. Serialized
-    rollback puts the migrated data back before each test; when pytest-django did not keep
-    a copy of it (seen when other database tests run first), keep one now.
-    """
-    from wagtail.models import Page
-
-    if not getattr(connection, "_test_serialized_contents", None):
-        assert Page.get_first_root_node() is not None, "migrated data already flushed"
-        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
-    settings.DEMO_PASSWORD = "test-demo-password-42"
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))
+def demo(demo_site):
+    """The whole demo site, served by the live server."""
+    return demo_site
 
 
 def test_phone_menu_opens_by_keyboard_and_escape_closes_it_before_leaving(page, demo):
