@@ -1,6 +1,8 @@
 """StreamField blocks shared by every page type."""
 
+from django.core.exceptions import ValidationError
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -80,6 +82,38 @@ class VideoBlock(blocks.StructBlock):
         template = "blocks/video.html"
 
 
+class RelatedLinkBlock(blocks.StructBlock):
+    """A link to a page on this site, or to another site."""
+
+    page = blocks.PageChooserBlock(required=False)
+    url = blocks.URLBlock(required=False, help_text="Used when no page is chosen.")
+    text = blocks.CharBlock(
+        required=False, max_length=120, help_text="Defaults to the page's title."
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if not value.get("page") and not value.get("url"):
+            errors["page"] = ValidationError("Choose a page or enter an address.")
+        elif not value.get("page") and not value.get("text"):
+            errors["text"] = ValidationError("Give the link some text.")
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+
+class RelatedLinksBlock(blocks.StructBlock):
+    """A short list of related pages or sites, as a labelled navigation region."""
+
+    heading = blocks.CharBlock(max_length=120, default="Related links")
+    links = blocks.ListBlock(RelatedLinkBlock(), min_num=1)
+
+    class Meta:
+        icon = "link"
+        template = "blocks/related_links.html"
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -92,3 +126,4 @@ class BaseStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     accordion = AccordionBlock()
     video = VideoBlock()
+    related_links = RelatedLinksBlock()
