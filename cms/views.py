@@ -108,6 +108,12 @@ def searchable_page_models():
     return found
 
 
+def clean_query(raw):
+    """The query as searched: printable characters only, spaces collapsed, at most 200."""
+    printable = "".join(char if char.isprintable() else " " for char in raw)
+    return " ".join(printable.split())[:SEARCH_MAX_QUERY]
+
+
 def search_pages(query):
     """Live, public pages of the searchable types that match the query, best first."""
     return (
@@ -126,7 +132,7 @@ def search(request):
 
     A bad or out-of-range page number gives the first or last page; long queries are cut.
     """
-    query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_QUERY]
+    query = clean_query(request.GET.get("q", ""))
     results = None
     pages = []
     if query:

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -183,9 +184,14 @@ class NewsArticlePage(Page):
         """The time shown to readers: the published time, else first publication, else now."""
         return self.published_at or self.first_published_at or timezone.now()
 
+    @cached_property
+    def topic_list(self):
+        """The article's topics, fetched once for the page, its related news and its JSON-LD."""
+        return list(self.topics.all())
+
     def related_articles(self, count=RELATED_NEWS_COUNT):
         """Newest live articles sharing this article's area or one of its topics."""
-        topic_ids = [tag.pk for tag in self.topics.all()]
+        topic_ids = [tag.pk for tag in self.topic_list]
         query = models.Q(area_id=self.area_id)
         if topic_ids:
             query |= models.Q(tagged_items__tag_id__in=topic_ids)
@@ -218,7 +224,7 @@ class NewsArticlePage(Page):
         }
         if share.image_url:
             data["image"] = [share.image_url]
-        keywords = [tag.name for tag in self.topics.all()]
+        keywords = [tag.name for tag in self.topic_list]
         if keywords:
             data["keywords"] = keywords
         return data

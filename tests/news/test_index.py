@@ -125,3 +125,12 @@ def test_index_links_its_feeds_in_the_head(client, news_index):
     assert (
         '<link rel="alternate" type="application/rss+xml" title="News" href="/news/feed/">' in html
     )
+
+
+@pytest.mark.parametrize("value", ["\u0000", "x" * 5000, "' OR 1=1 --", "ünïcode"])
+def test_odd_filter_values_never_fail(client, news_index, thirty, value):
+    response = client.get(
+        news_index.url,
+        {"area": value, "topic": value, "year": value, "month": value, "page": value},
+    )
+    assert len(titles(response)) == 12
