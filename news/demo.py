@@ -303,7 +303,11 @@ def load(home):
             summary=summary,
             hero_image=image,
             hero_image_alt=f"Illustration for the article ‘{title}’",
-            body=_body(paragraphs, image, volunteer),
+            body=_body(
+                paragraphs,
+                demo_image(f"News detail: {title}", colour=colour[::-1], size=(1200, 800)),
+                volunteer,
+            ),
         )
         article.topics.add(*topics)
         index.add_child(instance=article)

@@ -37,6 +37,11 @@ def paginate(queryset, page_number, per_page):
     return Paginator(queryset, per_page).get_page(page_number)
 
 
+def _printable(value):
+    """The value without control characters (PostgreSQL refuses NUL in a query)."""
+    return "".join(char for char in value if char.isprintable()).strip()
+
+
 def _int_or_none(value):
     try:
         return int(value)
@@ -63,14 +68,14 @@ class NewsFilters:
         """
         params = request.GET
         filters = cls(archive=year is not None)
-        area_slug = params.get("area", "").strip()
+        area_slug = _printable(params.get("area", ""))[:80]
         if area_slug:
-            filters.area = Area.objects.filter(slug=area_slug[:80]).first()
+            filters.area = Area.objects.filter(slug=area_slug).first()
             if filters.area is None:
                 filters.ignored.append("area")
-        topic_slug = params.get("topic", "").strip()
+        topic_slug = _printable(params.get("topic", ""))[:100]
         if topic_slug:
-            filters.topic = Tag.objects.filter(slug=topic_slug[:100]).first()
+            filters.topic = Tag.objects.filter(slug=topic_slug).first()
             if filters.topic is None:
                 filters.ignored.append("topic")
         if filters.archive:

@@ -185,3 +185,35 @@ def test_scheduled_article_goes_live_with_publish_scheduled(client, news_index, 
     assert article.published_at is not None
     assert "Scheduled story" in client.get(news_index.url).content.decode()
     assert Page.objects.get(pk=article.pk).live
+
+
+def test_editor_can_open_the_add_and_edit_forms(client, login_as, draft_article):
+    login_as("editor")
+    index = draft_article.get_parent()
+    add_url = reverse("wagtailadmin_pages:add", args=("news", "newsarticlepage", index.pk))
+    response = client.get(add_url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    for field in ("published_at", "area", "topics", "summary", "hero_image_alt"):
+        assert f'name="{field}' in html
+    assert client.get(_edit_url(draft_article)).status_code == 200
+
+
+def test_editor_adds_an_article_and_submits_it(client, login_as, draft_article):
+    login_as("editor")
+    index = draft_article.get_parent()
+    add_url = reverse("wagtailadmin_pages:add", args=("news", "newsarticlepage", index.pk))
+    data = _edit_form(draft_article, title="Brand new story", slug="brand-new-story")
+    data["action-submit"] = "action-submit"
+    response = client.post(add_url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page = NewsArticlePage.objects.get(slug="brand-new-story")
+    assert not page.live
+    assert page.current_workflow_state.workflow.name == COMMS_WORKFLOW_NAME
+
+
+def test_moderator_can_view_the_draft(client, login_as, draft_article):
+    login_as("moderator")
+    response = client.get(reverse("wagtailadmin_pages:view_draft", args=(draft_article.pk,)))
+    assert response.status_code == 200
+    assert "Draft for approval" in response.content.decode()
