@@ -66,9 +66,10 @@ class NewsIndexPage(RoutablePageMixin, Page):
             "feed_links": feed_links(index_url, filters.area),
         }
         if filters.archive:
-            context["canonical_url"] = request.build_absolute_uri(index_url) + self.reverse_subpage(
+            archive_path = self.reverse_subpage(
                 "archive_month", kwargs={"year": filters.year, "month": f"{filters.month:02d}"}
             )
+            context["canonical_url"] = request.build_absolute_uri(index_url + archive_path)
             context["archive_label"] = filters.archive_label
         return self.render(request, context_overrides=context)
 
@@ -95,9 +96,11 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
 def feed_links(index_url, area=None):
     """(title, url) pairs for the <link rel="alternate"> RSS links of a news section."""
-    links = [("News", f"{index_url}feed/")]
+    routes = NewsIndexPage.get_resolver()
+    links = [("News", index_url + routes.reverse("feed"))]
     if area is not None:
-        links.append((f"News for {area.name}", f"{index_url}feed/{area.slug}/"))
+        url = index_url + routes.reverse("area_feed", area_slug=area.slug)
+        links.append((f"News for {area.name}", url))
     return links
 
 

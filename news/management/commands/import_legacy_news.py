@@ -59,6 +59,8 @@ class Command(BaseCommand):
             line = f"{prefix}{result.action} {state} ‘{title}’ from {path}"
             if result.redirect:
                 line += f"; redirect from {result.redirect}"
+            if article.image_url:
+                line += "; its legacy image was not copied: choose a hero image"
             if article.needs_review:
                 flagged += 1
                 line += f" — NEEDS REVIEW: {'; '.join(article.problems)}"
