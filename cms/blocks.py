@@ -82,24 +82,38 @@ class VideoBlock(blocks.StructBlock):
         template = "blocks/video.html"
 
 
-class RelatedLinkBlock(blocks.StructBlock):
-    """A link to a page on this site, or to another site."""
+class LinkValue(blocks.StructValue):
+    def href(self):
+        """The chosen page's address, or the typed address; '' when the page has gone."""
+        page = self.get("page")
+        if page is not None:
+            return page.url or ""
+        return self.get("url") or ""
 
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a page on this site or to an address: footer links, quick links."""
+
+    text = blocks.CharBlock(max_length=80)
     page = blocks.PageChooserBlock(required=False)
-    url = blocks.URLBlock(required=False, help_text="Used when no page is chosen.")
-    text = blocks.CharBlock(
-        required=False, max_length=120, help_text="Defaults to the page's title."
+    url = blocks.CharBlock(
+        required=False,
+        max_length=250,
+        label="Address",
+        help_text="Used when no page is chosen: a path on this site such as /cookies/, "
+        "or a full address.",
     )
+
+    class Meta:
+        icon = "link"
+        value_class = LinkValue
 
     def clean(self, value):
         value = super().clean(value)
-        errors = {}
         if not value.get("page") and not value.get("url"):
-            errors["page"] = ValidationError("Choose a page or enter an address.")
-        elif not value.get("page") and not value.get("text"):
-            errors["text"] = ValidationError("Give the link some text.")
-        if errors:
-            raise StructBlockValidationError(block_errors=errors)
+            raise StructBlockValidationError(
+                block_errors={"page": ValidationError("Choose a page or enter an address.")}
+            )
         return value
 
 
@@ -107,7 +121,7 @@ class RelatedLinksBlock(blocks.StructBlock):
     """A short list of related pages or sites, as a labelled navigation region."""
 
     heading = blocks.CharBlock(max_length=120, default="Related links")
-    links = blocks.ListBlock(RelatedLinkBlock(), min_num=1)
+    links = blocks.ListBlock(LinkBlock(), min_num=1)
 
     class Meta:
         icon = "link"
@@ -127,3 +141,32 @@ class BaseStreamBlock(blocks.StreamBlock):
     accordion = AccordionBlock()
     video = VideoBlock()
     related_links = RelatedLinksBlock()
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    """One fact a reader takes in at a glance: '144' and 'Special Constables'."""
+
+    figure = blocks.CharBlock(
+        max_length=20, help_text="Short: a number or range, e.g. 144 or 9–11."
+    )
+    label = blocks.CharBlock(max_length=80, help_text="What the figure counts, e.g. Specials.")
+
+    class Meta:
+        icon = "table"
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    """A row of key figures, e.g. '16 hours a month minimum'."""
+
+    heading = blocks.CharBlock(required=False, max_length=120)
+    figures = blocks.ListBlock(KeyFigureBlock(), min_num=1, max_num=6)
+
+    class Meta:
+        icon = "table"
+        template = "blocks/key_figures.html"
+
+
+class ProgrammeStreamBlock(BaseStreamBlock):
+    """The shared blocks plus key figures, for programme pages."""
+
+    key_figures = KeyFiguresBlock()

@@ -209,44 +209,285 @@ def load_site_pages(home):
         )
 
 
+def accordion(heading_text, items):
+    return (
+        "accordion",
+        {
+            "heading": heading_text,
+            "items": [{"heading": q, "content": f"<p>{a}</p>"} for q, a in items],
+        },
+    )
+
+
+def figures(*pairs):
+    return [("figure", {"figure": figure, "label": label}) for figure, label in pairs]
+
+
+def requirements(*items):
+    return [("requirement", item) for item in items]
+
+
 PROGRAMMES = [
-    (
-        "special-constables",
-        "Special Constables",
-        "Volunteer police officers with the same powers as regular officers.",
-        "Special Constables give at least 16 hours a month to police their communities, "
-        "alongside a job, studies or caring. You will be trained, equipped and paid expenses.",
-        (11, 59, 117),
-    ),
-    (
-        "police-support-volunteers",
-        "Police Support Volunteers",
-        "Give your skills to support officers and staff, from role play to crime prevention.",
-        "Police Support Volunteers help in stations, at events and in training, "
-        "for as little as a few hours a month.",
-        (0, 94, 87),
-    ),
-    (
-        "cadets",
-        "Volunteer Police Cadets",
-        "For young people aged 13 to 18: learn about policing and serve your community.",
-        "Cadets meet weekly in term time, learn about policing and volunteer at community "
-        "events. Open to young people aged 13 to 18 from every background.",
-        (80, 40, 120),
-    ),
-    (
-        "mini-police",
-        "Mini Police",
-        "A year of fun, hands-on policing for primary school pupils aged 9 to 11.",
-        "Mini Police runs in primary schools over one academic year for pupils in Years 5 "
-        "and 6, aged 9 to 11, led by teachers with our neighbourhood officers.",
-        (150, 60, 20),
-    ),
+    {
+        "slug": "special-constables",
+        "title": "Special Constables",
+        "colour": (11, 59, 117),
+        "summary": "Volunteer police officers with the same powers as regular officers.",
+        "intro": "Special Constables are volunteer police officers. You wear the same uniform, "
+        "hold the same powers and work alongside regular officers, giving at least 16 hours "
+        "a month around your job, studies or family.",
+        "key_figures": figures(
+            ("144", "Special Constables serving today"),
+            ("16 hours", "a month, at least"),
+            ("18+", "age to apply"),
+            ("£0", "cost to you: kit and expenses are covered"),
+        ),
+        "eligibility": requirements(
+            "You are 18 or over.",
+            "You have lived in the UK for the last three years.",
+            "You can pass the job-related fitness test (level 5.4 on the bleep test).",
+            "You meet our eyesight, medical and vetting standards.",
+            "You can give at least 16 hours a month once you are trained.",
+        ),
+        "what_you_will_do": "<ul><li>Patrol your neighbourhood on foot and in police "
+        "vehicles.</li><li>Answer calls from the public, from lost property to "
+        "emergencies.</li><li>Keep people safe at town-centre nights out, fairs and football "
+        "matches.</li><li>Support investigations, house-to-house enquiries and crime "
+        "prevention days.</li></ul>",
+        "time_commitment": "At least 16 hours a month once you have finished training, "
+        "planned with your team around your other commitments. Many Specials do one evening "
+        "shift a week and one weekend shift a month.",
+        "body": [
+            heading("Training"),
+            paragraph(
+                "<p>Initial training takes about six months of weekends and some evenings. "
+                "You then patrol with an experienced officer until you are signed off to work "
+                "on your own.</p>"
+            ),
+            accordion(
+                "Questions people ask",
+                [
+                    (
+                        "Am I paid?",
+                        "No. Special Constables are volunteers, but we pay your travel and "
+                        "meal expenses and provide all your uniform and equipment.",
+                    ),
+                    (
+                        "Can I do this alongside a full-time job?",
+                        "Yes. Most of our Specials work full time. Many employers give extra "
+                        "paid leave for volunteering; ask your HR team.",
+                    ),
+                    (
+                        "Does being a Special help me join as a regular officer?",
+                        "The experience is valued, and some Specials go on to join us as "
+                        "regular officers, but it is a role in its own right.",
+                    ),
+                    (
+                        "Can I apply if I have a criminal record?",
+                        "It depends on what the offence was and when. Tell us about it in "
+                        "your application: being open will not count against you.",
+                    ),
+                ],
+            ),
+        ],
+        "call_to_action_heading": "Apply to become a Special Constable",
+        "call_to_action_text": "Apply through our online form. We will invite you to an "
+        "information evening before your assessment day.",
+        "call_to_action_link_text": "Apply online",
+        "news_topic": "special-constables",
+    },
+    {
+        "slug": "police-support-volunteers",
+        "title": "Police Support Volunteers",
+        "colour": (0, 94, 87),
+        "summary": "Give your skills to support officers and staff, from role play to crime "
+        "prevention.",
+        "intro": "Police Support Volunteers give their time and skills to help officers and "
+        "staff serve the public. There are roles for every kind of experience, from a few "
+        "hours a month.",
+        "key_figures": figures(
+            ("210", "Police Support Volunteers"),
+            ("30+", "different roles"),
+            ("4 hours", "a month, or more if you wish"),
+            ("16+", "age for most roles"),
+        ),
+        "eligibility": requirements(
+            "You are 16 or over (18 for some roles).",
+            "You have lived in the UK for the last three years.",
+            "You can pass our vetting checks.",
+            "You can give a few hours regularly, on days that suit you and your team.",
+        ),
+        "what_you_will_do": "<p>Depending on the role you choose, you might:</p><ul><li>"
+        "play a victim or witness so that new officers can practise interviews;</li><li>run "
+        "crime prevention stalls and bike-marking days;</li><li>help at a station front "
+        "counter;</li><li>join a Community Speed Watch team in your village.</li></ul>",
+        "time_commitment": "From about four hours a month, during the day, in the evening or "
+        "at weekends, agreed with the team you volunteer with.",
+        "body": [
+            accordion(
+                "Questions people ask",
+                [
+                    (
+                        "Do I need experience?",
+                        "No. We train you for your role. Life and work experience of any "
+                        "kind is welcome.",
+                    ),
+                    (
+                        "Are my expenses paid?",
+                        "Yes. We reimburse travel and other agreed out-of-pocket costs.",
+                    ),
+                    (
+                        "Can I volunteer from home?",
+                        "A few roles, such as checking community messages before they go out, "
+                        "can be done from home.",
+                    ),
+                ],
+            ),
+        ],
+        "call_to_action_heading": "Register your interest",
+        "call_to_action_text": "Tell us which kind of role interests you and we will get "
+        "in touch when one comes up near you.",
+        "call_to_action_link_text": "How to register your interest",
+        "news_topic": "volunteering",
+        "interest_page": (
+            "register-interest",
+            "Register your interest in volunteering",
+            "We recruit Police Support Volunteers as roles come up, across the force area.",
+            "<p>Call 101 and ask for the Citizens in Policing team, or write to us at "
+            "Blue Lamp Constabulary headquarters. Tell us your name, where you live and the "
+            "kind of role you would like, and we will contact you when one comes up.</p>",
+        ),
+    },
+    {
+        "slug": "cadets",
+        "title": "Volunteer Police Cadets",
+        "colour": (80, 40, 120),
+        "summary": "For young people aged 13 to 18: learn about policing, build confidence "
+        "and serve your community.",
+        "intro": "Volunteer Police Cadets are young people aged 13 to 18 who meet every week "
+        "to learn about policing, gain skills and confidence, and volunteer in their "
+        "communities. Cadets come from every background.",
+        "key_figures": figures(
+            ("13–18", "age range"),
+            ("2 hours", "a week, in term time"),
+            ("6", "cadet units across the force"),
+            ("Free", "uniform and activities"),
+        ),
+        "eligibility": requirements(
+            "You are aged 13 to 18.",
+            "You live or go to school in the force area.",
+            "Your parent or carer agrees to you joining.",
+            "You can come to a weekly session in term time.",
+        ),
+        "what_you_will_do": "<ul><li>Learn how policing works, from crime scenes to "
+        "first aid.</li><li>Help at community events, parades and crime prevention "
+        "days.</li><li>Work towards awards such as the Duke of Edinburgh's Award.</li>"
+        "<li>Make friends and build confidence as part of a team.</li></ul>",
+        "time_commitment": "One evening session of about two hours a week during school "
+        "terms, plus some weekend events if you want to take part.",
+        "body": [
+            accordion(
+                "Questions from cadets and parents",
+                [
+                    (
+                        "Does it cost anything?",
+                        "No. Uniform, activities and trips are free.",
+                    ),
+                    (
+                        "Do cadets go out on patrol?",
+                        "No. Cadets help at planned events with their leaders and never "
+                        "deal with incidents.",
+                    ),
+                    (
+                        "Who runs the sessions?",
+                        "Trained, vetted police officers, staff and volunteers who lead each "
+                        "cadet unit.",
+                    ),
+                ],
+            ),
+        ],
+        "call_to_action_heading": "Join the cadets",
+        "call_to_action_text": "Find out how to join a cadet unit near you.",
+        "call_to_action_link_text": "How to join",
+        "news_topic": "cadets",
+        "interest_page": (
+            "join",
+            "How to join the Volunteer Police Cadets",
+            "Cadet units take new members at the start of each school term.",
+            "<p>Ask a parent or carer to call 101 and ask for the cadets coordinator, giving "
+            "your name, age and school. We will tell you about the nearest unit and invite "
+            "you both to an open evening.</p>",
+        ),
+    },
+    {
+        "slug": "mini-police",
+        "title": "Mini Police",
+        "colour": (150, 60, 20),
+        "summary": "A year of fun, hands-on policing for primary school pupils aged 9 to 11.",
+        "intro": "Mini Police runs in primary schools over one academic year for pupils in "
+        "Years 5 and 6, aged 9 to 11. Teachers lead it with our neighbourhood officers, and "
+        "pupils take on projects that help their community.",
+        "key_figures": figures(
+            ("9–11", "ages, in Years 5 and 6"),
+            ("1 year", "one academic year"),
+            ("In school", "led by teachers and officers"),
+            ("24", "schools taking part"),
+        ),
+        "eligibility": requirements(
+            "Your school is a primary school in the force area.",
+            "The pupils taking part are in Year 5 or Year 6, aged 9 to 11.",
+            "A member of staff can lead the sessions with our officers.",
+            "A parent or carer gives consent for each pupil.",
+        ),
+        "what_you_will_do": "<ul><li>Pupils meet their neighbourhood officers and learn "
+        "what they do.</li><li>They help with road safety checks outside school and "
+        "community clean-ups.</li><li>They plan a project of their own to make their area "
+        "safer.</li><li>They finish the year with a passing-out celebration for "
+        "families.</li></ul>",
+        "time_commitment": "About one session every half term, in the school day, across "
+        "one academic year, plus time for the pupils' own project.",
+        "body": [
+            accordion(
+                "Questions from schools",
+                [
+                    (
+                        "Is there a cost to the school?",
+                        "No. We provide the materials and the pupils' Mini Police kit.",
+                    ),
+                    (
+                        "How many pupils can take part?",
+                        "Usually 10 to 20 pupils from Years 5 and 6, chosen by the school.",
+                    ),
+                    (
+                        "When should we register?",
+                        "Register in the summer term to take part in the next academic year.",
+                    ),
+                ],
+            ),
+        ],
+        "call_to_action_heading": "Register your school",
+        "call_to_action_text": "A teacher or head teacher can register the school for the "
+        "next academic year.",
+        "call_to_action_link_text": "Register your school",
+        "news_topic": "mini-police",
+    },
 ]
+
+# The recruitment app creates these form pages below two programmes; link_programme_forms
+# points each programme's call to action at its form once the form exists.
+PROGRAMME_FORMS = [("special-constables", "apply"), ("mini-police", "register")]
+
+
+def _link_call_to_action(programme, target):
+    """Point a programme's call to action at target, unless an editor already chose one."""
+    if programme.call_to_action_page_id is not None:
+        return
+    programme.call_to_action_page = target
+    programme.save_revision().publish()
 
 
 def load_programmes(home):
-    """The 'Volunteer with us' section and its four programme pages."""
+    """The 'Volunteer with us' section and its four programme pages, with all their content."""
     index = upsert_page(
         home,
         ProgrammeIndexPage,
@@ -256,15 +497,38 @@ def load_programmes(home):
         intro="Our Citizens in Policing programmes welcome people of all ages and backgrounds. "
         "Find the one that fits the time you can give.",
     )
-    for slug, title, summary, intro, colour in PROGRAMMES:
-        upsert_page(
+    for spec in PROGRAMMES:
+        fields = {k: v for k, v in spec.items() if k not in {"slug", "colour", "interest_page"}}
+        programme = upsert_page(
             index,
             ProgrammePage,
-            slug,
-            title=title,
-            summary=summary,
-            intro=intro,
-            image=demo_image(title, colour=colour),
+            spec["slug"],
+            image=demo_image(spec["title"], colour=spec["colour"]),
             show_in_menus=True,
+            **fields,
         )
+        if "interest_page" in spec:
+            slug, title, intro, text = spec["interest_page"]
+            interest = upsert_page(
+                programme, ContentPage, slug, title=title, intro=intro, body=[paragraph(text)]
+            )
+            _link_call_to_action(programme, interest)
     return index
+
+
+def link_programme_forms(home):
+    """Point the Special Constables and Mini Police calls to action at their form pages.
+
+    Runs after the recruitment app's loader has created the forms; does nothing for a form
+    that does not exist (yet) or a programme whose call to action an editor already set.
+    """
+    index = home.get_children().filter(slug="volunteer").first()
+    if index is None:
+        return
+    for programme_slug, form_slug in PROGRAMME_FORMS:
+        programme = ProgrammePage.objects.child_of(index).filter(slug=programme_slug).first()
+        if programme is None:
+            continue
+        form_page = programme.get_children().filter(slug=form_slug).first()
+        if form_page is not None:
+            _link_call_to_action(programme, form_page)

@@ -5,6 +5,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
@@ -14,9 +15,25 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from .blocks import BaseStreamBlock
+from .blocks import BaseStreamBlock, KeyFigureBlock, LinkBlock, ProgrammeStreamBlock
+from .calls_to_action import call_to_action_for
 
 DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
+
+DEFAULT_FOOTER_LINKS = [
+    ("Cookies", "/cookies/"),
+    ("Privacy notice", "/privacy/"),
+    ("Accessibility statement", "/accessibility/"),
+    ("Staying safe online", "/safety/"),
+    ("Feedback", "/feedback/"),
+]
+
+
+def default_footer_links():
+    """The support links every force site carries, until editors change them."""
+    return [
+        ("link", {"text": text, "page": None, "url": url}) for text, url in DEFAULT_FOOTER_LINKS
+    ]
 
 
 @register_setting(icon="site")
@@ -70,6 +87,12 @@ class SiteSettings(BaseSiteSetting):
     social_facebook = models.URLField("Facebook", blank=True)
     social_instagram = models.URLField("Instagram", blank=True)
     social_youtube = models.URLField("YouTube", blank=True)
+    footer_links = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        default=default_footer_links,
+        help_text="The support links at the foot of every page, in this order.",
+    )
 
     panels = [
         MultiFieldPanel(["force_name", "title_suffix"], heading="Identity"),
@@ -92,6 +115,7 @@ class SiteSettings(BaseSiteSetting):
             ["social_x", "social_facebook", "social_instagram", "social_youtube"],
             heading="Social media",
         ),
+        FieldPanel("footer_links", heading="Footer links"),
     ]
 
     class Meta:
@@ -140,6 +164,13 @@ class ContentPage(Page):
     content_panels = [*Page.content_panels, "intro", "body"]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     template = "cms/content_page.html"
+    parent_page_types = [
+        "home.HomePage",
+        "cms.ContentPage",
+        "cms.ProgrammeIndexPage",
+        "cms.ProgrammePage",
+    ]
+    subpage_types = ["cms.ContentPage"]
 
     class Meta:
         verbose_name = "content page"
@@ -164,6 +195,7 @@ class FeedbackFormPage(AbstractForm):
     ]
     template = "cms/feedback_form_page.html"
     landing_page_template = "cms/feedback_form_page_landing.html"
+    parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
 
@@ -200,20 +232,37 @@ class ProgrammeIndexPage(Page):
 
     content_panels = [*Page.content_panels, "intro"]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["cms.ProgrammePage", "cms.ContentPage"]
+    max_count = 1
+    show_in_menus_default = True
     template = "cms/programme_index_page.html"
 
     class Meta:
         verbose_name = "programme index page"
 
+    def programmes(self):
+        """Live, public programme pages in this section, in the editors' order, with images."""
+        return (
+            ProgrammePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("image")
+            .prefetch_related("image__renditions")
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = ProgrammePage.objects.child_of(self).live().public()
+        context["programmes"] = self.programmes()
         return context
 
 
 class ProgrammePage(Page):
-    """One volunteer programme (Special Constables, Cadets...) leading to its form."""
+    """One volunteer programme (Special Constables, Cadets...) leading to its form.
+
+    Recruitment form pages are created as its children; subpage_types stays unset because
+    Wagtail cannot resolve a page type from an app that does not define it yet.
+    """
 
     summary = models.CharField(
         max_length=250, help_text="One line, shown on the programme's card and in search."
@@ -222,17 +271,89 @@ class ProgrammePage(Page):
     image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    body = StreamField(BaseStreamBlock(), blank=True)
+    key_figures = StreamField(
+        [("figure", KeyFigureBlock())],
+        blank=True,
+        max_num=6,
+        help_text="Up to six facts at a glance, e.g. '16 hours' / 'a month, at least'.",
+    )
+    eligibility = StreamField(
+        [("requirement", blocks.CharBlock(max_length=250, icon="tick"))],
+        blank=True,
+        verbose_name="who can join",
+        help_text="One requirement per item, e.g. 'You are 18 or over'.",
+    )
+    what_you_will_do = RichTextField(
+        blank=True, features=["bold", "italic", "link", "ol", "ul"], verbose_name="what you will do"
+    )
+    time_commitment = models.CharField(
+        max_length=250, blank=True, help_text="e.g. 'At least 16 hours a month'."
+    )
+    body = StreamField(
+        ProgrammeStreamBlock(), blank=True, help_text="More about the programme, and its FAQs."
+    )
+    call_to_action_heading = models.CharField(
+        "heading", max_length=120, default="Register your interest"
+    )
+    call_to_action_text = models.TextField("text", blank=True)
+    call_to_action_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="form page",
+        help_text="The programme's recruitment form, usually a page below this one. "
+        "Its closing date, or that it is closed, is shown with the button.",
+    )
+    call_to_action_link_text = models.CharField(
+        "button text", max_length=60, default="Apply online"
+    )
+    news_topic = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The news topic (its name or slug) whose articles appear as related news.",
+    )
 
-    content_panels = [*Page.content_panels, "summary", "intro", "image", "body"]
+    content_panels = [
+        *Page.content_panels,
+        "summary",
+        "intro",
+        "image",
+        "key_figures",
+        MultiFieldPanel(
+            ["eligibility", "what_you_will_do", "time_commitment"], heading="About the role"
+        ),
+        "body",
+        MultiFieldPanel(
+            [
+                "call_to_action_heading",
+                "call_to_action_text",
+                FieldPanel("call_to_action_page"),
+                "call_to_action_link_text",
+            ],
+            heading="Call to action",
+        ),
+        "news_topic",
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("intro"),
+        index.SearchField("what_you_will_do"),
         index.SearchField("body"),
     ]
     parent_page_types = ["cms.ProgrammeIndexPage"]
+    show_in_menus_default = True
     template = "cms/programme_page.html"
 
     class Meta:
         verbose_name = "programme page"
+
+    def key_figure_values(self):
+        """The key figures as plain values (figure, label), for the shared template."""
+        return [child.value for child in self.key_figures]
+
+    def call_to_action(self):
+        """Where the button goes and whether applications are open; None without a live page."""
+        return call_to_action_for(self.call_to_action_page)

@@ -77,6 +77,8 @@ def cookies(request):
 
     context = {
         "page_title": "Cookies",
+        # The choice is made on this page itself, so the banner would only repeat it.
+        "on_cookies_page": True,
         "current_consent": current,
         "analytics_checked": "yes" if current and current.analytics else "no",
         "error": error,

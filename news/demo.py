@@ -268,7 +268,7 @@ def _body(paragraphs, image, related_page):
                 "related_links",
                 {
                     "heading": "Related links",
-                    "links": [{"page": related_page, "url": "", "text": ""}],
+                    "links": [{"page": related_page, "url": "", "text": related_page.title}],
                 },
             )
         )

@@ -3,6 +3,7 @@
 import itertools
 
 from django import template
+from django.db.models import Q
 from taggit.models import Tag
 
 from cms.models import Area
@@ -22,12 +23,13 @@ def _area_filter(area):
 def _topic_filter(topic):
     if isinstance(topic, Tag):
         return {"tagged_items__tag": topic}
-    return {"tagged_items__tag__slug": topic}
+    tags = Tag.objects.filter(Q(slug=topic) | Q(name__iexact=topic))
+    return {"tagged_items__tag__in": tags}
 
 
 def latest_articles(count=3, area=None, topic=None, exclude=None):
-    """The newest live articles, optionally of one area (Area or slug) and topic (Tag or slug),
-    leaving out `exclude` (a page or its id). Three queries however many are shown."""
+    """The newest live articles, optionally of one area (Area or slug) and one topic (Tag, slug
+    or name), leaving out `exclude` (a page or its id). Constant queries however many show."""
     articles = NewsArticlePage.objects.all()
     if area:
         articles = articles.filter(**_area_filter(area))

@@ -160,3 +160,9 @@ def test_a_cross_site_post_is_refused(client_with_site):
 def test_other_methods_are_refused(client_with_site):
     assert client_with_site.put("/cookies/").status_code == 405
     assert client_with_site.delete("/cookies/").status_code == 405
+
+
+def test_the_cookies_page_does_not_repeat_the_banner(client_with_site):
+    html = client_with_site.get("/cookies/").content.decode()
+    assert "Accept additional cookies" not in html
+    assert "Do you want to accept analytics cookies?" in html

@@ -25,6 +25,8 @@ def test_filters_by_area_topic_and_exclude(rf, make_article, areas):
     make_article(area="riverside", topics=["Cadets"], title="Riverside cadets")
     html = render(rf.get("/"), "count=5 area='eastmoor' topic='cadets'")
     assert "Eastmoor cadets" in html and "fraud" not in html and "Riverside" not in html
+    by_name = render(rf.get("/"), "count=5 area='eastmoor' topic='Cadets'")
+    assert "Eastmoor cadets" in by_name and "fraud" not in by_name
     template = Template("{% load news_tags %}{% latest_news area=area exclude=page %}")
     html = template.render(
         Context({"request": rf.get("/"), "area": areas["eastmoor"], "page": keep})

@@ -43,7 +43,10 @@ def rich_body(image, page, repeat):
             },
             {
                 "type": "related_links",
-                "value": {"heading": "More", "links": [{"page": page.pk, "url": "", "text": ""}]},
+                "value": {
+                    "heading": "More",
+                    "links": [{"page": page.pk, "url": "", "text": "News"}],
+                },
             },
         ]
     return blocks
