@@ -82,43 +82,6 @@ class VideoBlock(blocks.StructBlock):
         template = "blocks/video.html"
 
 
-class BaseStreamBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        features=["bold", "italic", "link", "document-link", "ol", "ul"],
-        icon="pilcrow",
-        template="blocks/paragraph.html",
-    )
-    image = ImageBlock()
-    quote = QuoteBlock()
-    call_to_action = CallToActionBlock()
-    accordion = AccordionBlock()
-    video = VideoBlock()
-
-
-class KeyFigureBlock(blocks.StructBlock):
-    """One fact a reader takes in at a glance: '144' and 'Special Constables'."""
-
-    figure = blocks.CharBlock(
-        max_length=20, help_text="Short: a number or range, e.g. 144 or 9–11."
-    )
-    label = blocks.CharBlock(max_length=80, help_text="What the figure counts, e.g. Specials.")
-
-    class Meta:
-        icon = "table"
-
-
-class KeyFiguresBlock(blocks.StructBlock):
-    """A row of key figures, e.g. '16 hours a month minimum'."""
-
-    heading = blocks.CharBlock(required=False, max_length=120)
-    figures = blocks.ListBlock(KeyFigureBlock(), min_num=1, max_num=6)
-
-    class Meta:
-        icon = "table"
-        template = "blocks/key_figures.html"
-
-
 class LinkValue(blocks.StructValue):
     def href(self):
         """The chosen page's address, or the typed address; '' when the page has gone."""
@@ -152,6 +115,55 @@ class LinkBlock(blocks.StructBlock):
                 block_errors={"page": ValidationError("Choose a page or enter an address.")}
             )
         return value
+
+
+class RelatedLinksBlock(blocks.StructBlock):
+    """A short list of related pages or sites, as a labelled navigation region."""
+
+    heading = blocks.CharBlock(max_length=120, default="Related links")
+    links = blocks.ListBlock(LinkBlock(), min_num=1)
+
+    class Meta:
+        icon = "link"
+        template = "blocks/related_links.html"
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "document-link", "ol", "ul"],
+        icon="pilcrow",
+        template="blocks/paragraph.html",
+    )
+    image = ImageBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    accordion = AccordionBlock()
+    video = VideoBlock()
+    related_links = RelatedLinksBlock()
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    """One fact a reader takes in at a glance: '144' and 'Special Constables'."""
+
+    figure = blocks.CharBlock(
+        max_length=20, help_text="Short: a number or range, e.g. 144 or 9–11."
+    )
+    label = blocks.CharBlock(max_length=80, help_text="What the figure counts, e.g. Specials.")
+
+    class Meta:
+        icon = "table"
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    """A row of key figures, e.g. '16 hours a month minimum'."""
+
+    heading = blocks.CharBlock(required=False, max_length=120)
+    figures = blocks.ListBlock(KeyFigureBlock(), min_num=1, max_num=6)
+
+    class Meta:
+        icon = "table"
+        template = "blocks/key_figures.html"
 
 
 class ProgrammeStreamBlock(BaseStreamBlock):

@@ -1,7 +1,8 @@
 """Views of the shared site layer that are not Wagtail pages: cookies and search."""
 
+from django.apps import apps
 from django.contrib import messages
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.http import HttpResponseForbidden, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -89,21 +90,57 @@ def cookies(request):
 
 SEARCH_PAGE_SIZE = 10
 SEARCH_MAX_QUERY = 200
+# Page types the site search covers, by label: cms imports no other app of ours.
+SEARCHABLE_PAGE_TYPES = (
+    "news.NewsArticlePage",
+    "cms.ProgrammePage",
+    "cms.ProgrammeIndexPage",
+    "cms.ContentPage",
+)
+
+
+def searchable_page_models():
+    """The installed page models that site search covers."""
+    found = []
+    for label in SEARCHABLE_PAGE_TYPES:
+        try:
+            found.append(apps.get_model(label))
+        except LookupError:
+            continue
+    return found
+
+
+def clean_query(raw):
+    """The query as searched: printable characters only, spaces collapsed, at most 200."""
+    printable = "".join(char if char.isprintable() else " " for char in raw)
+    return " ".join(printable.split())[:SEARCH_MAX_QUERY]
+
+
+def search_pages(query):
+    """Live, public pages of the searchable types that match the query, best first."""
+    return (
+        Page.objects.live().public().type(*searchable_page_models()).search(query, operator="and")
+    )
+
+
+def with_specific(pages):
+    """The specific pages for a list of base pages, in the same order, one query per type."""
+    specific = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
+    return [specific[page.pk] for page in pages if page.pk in specific]
 
 
 def search(request):
-    """Site search over live, public pages, ten results a page."""
-    query = request.GET.get("q", "").strip()[:SEARCH_MAX_QUERY]
+    """Site search over live, public news, programme and content pages, ten results a page.
+
+    A bad or out-of-range page number gives the first or last page; long queries are cut.
+    """
+    query = clean_query(request.GET.get("q", ""))
     results = None
+    pages = []
     if query:
-        pages = Page.objects.live().public().search(query)
-        paginator = Paginator(pages, SEARCH_PAGE_SIZE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
+        paginator = Paginator(search_pages(query), SEARCH_PAGE_SIZE)
+        results = paginator.get_page(request.GET.get("page"))
+        pages = with_specific(list(results.object_list))
     return TemplateResponse(
         request,
         "cms/search.html",
@@ -111,5 +148,7 @@ def search(request):
             "page_title": f"Search results for {query}" if query else "Search",
             "query": query,
             "results": results,
+            "result_pages": pages,
+            "noindex": True,
         },
     )

@@ -3,3 +3,7 @@ from django.apps import AppConfig
 
 class NewsConfig(AppConfig):
     name = "news"
+    verbose_name = "News"
+
+    def ready(self):
+        from . import signals  # noqa: F401

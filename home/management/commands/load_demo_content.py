@@ -12,6 +12,7 @@ from home.demo import load_home
 
 # Each app adds what it shows; each loader takes the home page and leaves existing pages alone.
 APP_LOADERS = [
+    "news.demo.load",
     "home.demo.load_home_promotions",
     # Keep last: it links the programme pages to the recruitment app's form pages.
     "cms.demo.link_programme_forms",

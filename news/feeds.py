@@ -1,0 +1,64 @@
+"""RSS feeds of the latest news, site-wide and per area."""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils.feedgenerator import Rss201rev2Feed
+
+from cms.models import Area
+
+from .listing import for_listing
+from .models import NewsArticlePage
+
+FEED_SIZE = 20
+
+
+class NewsFeed(Feed):
+    """The latest 20 articles of a news index, optionally for one area."""
+
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, index, area_slug=None):
+        self.request = request
+        area = None
+        if area_slug is not None:
+            area = Area.objects.filter(slug=area_slug).first()
+            if area is None:
+                raise Http404("No such area.")
+        return index, area
+
+    def title(self, obj):
+        index, area = obj
+        return f"{index.title}: {area.name}" if area else index.title
+
+    def link(self, obj):
+        return obj[0].get_url(self.request)
+
+    def description(self, obj):
+        index, area = obj
+        where = f" for {area.name}" if area else ""
+        return f"The latest {FEED_SIZE} news articles{where}."
+
+    def items(self, obj):
+        index, area = obj
+        articles = NewsArticlePage.objects.child_of(index)
+        if area is not None:
+            articles = articles.filter(area=area)
+        return for_listing(articles)[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.display_date
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [item.area.name, *(tag.name for tag in item.topics.all())]

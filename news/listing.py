@@ -1,0 +1,170 @@
+"""Listing news: the query every list of articles uses, the index's filters and pagination."""
+
+import calendar
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.http import QueryDict
+from taggit.models import Tag
+
+from cms.models import Area
+from cms.renditions import rendition_prefetch
+
+CARD_RENDITION = "fill-480x270"
+MONTHS = [(number, calendar.month_name[number]) for number in range(1, 13)]
+EARLIEST_YEAR = 1990
+LATEST_YEAR = 2100
+
+
+def for_listing(queryset):
+    """Live, public articles, newest first, with everything a card shows fetched up front.
+
+    The number of queries does not depend on the number of articles: area and hero image are
+    joined, topics and card renditions are fetched in one query each.
+    """
+    return (
+        queryset.live()
+        .public()
+        .select_related("area", "hero_image")
+        .prefetch_related("topics", rendition_prefetch("hero_image__renditions", CARD_RENDITION))
+        .order_by(F("published_at").desc(nulls_last=True), "-first_published_at", "-pk")
+    )
+
+
+def paginate(queryset, page_number, per_page):
+    """The requested page; a bad number gives the first page, one past the end the last."""
+    return Paginator(queryset, per_page).get_page(page_number)
+
+
+def _printable(value):
+    """The value without control characters (PostgreSQL refuses NUL in a query)."""
+    return "".join(char for char in value if char.isprintable()).strip()
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@dataclass
+class NewsFilters:
+    """The filters a reader chose: area, topic, year and month. They combine."""
+
+    area: Area | None = None
+    topic: Tag | None = None
+    year: int | None = None
+    month: int | None = None
+    archive: bool = False
+    ignored: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_request(cls, request, *, year=None, month=None):
+        """Read the filters from the query string; an archive route's year and month win.
+
+        Values that match nothing are ignored (and listed in `ignored`), never an error.
+        """
+        params = request.GET
+        filters = cls(archive=year is not None)
+        area_slug = _printable(params.get("area", ""))[:80]
+        if area_slug:
+            filters.area = Area.objects.filter(slug=area_slug).first()
+            if filters.area is None:
+                filters.ignored.append("area")
+        topic_slug = _printable(params.get("topic", ""))[:100]
+        if topic_slug:
+            filters.topic = Tag.objects.filter(slug=topic_slug).first()
+            if filters.topic is None:
+                filters.ignored.append("topic")
+        if filters.archive:
+            filters.year, filters.month = year, month
+            return filters
+        filters.year = _int_or_none(params.get("year"))
+        if filters.year is not None and not EARLIEST_YEAR <= filters.year <= LATEST_YEAR:
+            filters.year = None
+            filters.ignored.append("year")
+        filters.month = _int_or_none(params.get("month"))
+        if filters.month is not None and not 1 <= filters.month <= 12:
+            filters.month = None
+            filters.ignored.append("month")
+        return filters
+
+    def is_valid_archive(self):
+        return (
+            self.year is not None
+            and EARLIEST_YEAR <= self.year <= LATEST_YEAR
+            and self.month is not None
+            and 1 <= self.month <= 12
+        )
+
+    @property
+    def is_active(self):
+        return any(value is not None for value in (self.area, self.topic, self.year, self.month))
+
+    @property
+    def archive_label(self):
+        """'March 2026' for an archive month."""
+        if self.year and self.month:
+            return f"{calendar.month_name[self.month]} {self.year}"
+        return ""
+
+    def describe(self):
+        """The active filters in words, for the results summary."""
+        parts = []
+        if self.area is not None:
+            parts.append(self.area.name)
+        if self.topic is not None:
+            parts.append(f"topic ‘{self.topic.name}’")
+        if self.month and self.year:
+            parts.append(self.archive_label)
+        elif self.month:
+            parts.append(f"{calendar.month_name[self.month]} of any year")
+        elif self.year:
+            parts.append(str(self.year))
+        return ", ".join(parts)
+
+    def apply(self, queryset):
+        """Narrow the articles to the chosen filters (dates in the site's time zone)."""
+        if self.area is not None:
+            queryset = queryset.filter(area=self.area)
+        if self.topic is not None:
+            queryset = queryset.filter(tagged_items__tag=self.topic)
+        if self.year is not None:
+            queryset = queryset.filter(published_at__year=self.year)
+        if self.month is not None:
+            queryset = queryset.filter(published_at__month=self.month)
+        return queryset
+
+    def as_query(self):
+        """The filters as a query string, such as 'area=northvale&year=2026'."""
+        query = QueryDict(mutable=True)
+        if self.area is not None:
+            query["area"] = self.area.slug
+        if self.topic is not None:
+            query["topic"] = self.topic.slug
+        if self.year is not None:
+            query["year"] = str(self.year)
+        if self.month is not None:
+            query["month"] = str(self.month)
+        return query.urlencode()
+
+
+def filter_options(index_page):
+    """The choices the filter form offers: areas, topics in use, years with articles."""
+    from .models import NewsArticlePage
+
+    articles = NewsArticlePage.objects.child_of(index_page).live().public()
+    topics = (
+        Tag.objects.filter(news_newstopictag_items__content_object__in=articles)
+        .distinct()
+        .order_by("name")
+    )
+    years = [moment.year for moment in articles.datetimes("published_at", "year", order="DESC")]
+    return {
+        "areas": list(Area.objects.all()),
+        "topics": list(topics),
+        "years": years,
+        "months": MONTHS,
+    }

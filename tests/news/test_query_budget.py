@@ -1,0 +1,123 @@
+"""Query budgets: pages cost the same number of queries however much news there is."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from .conftest import bulk_articles
+
+INDEX_BUDGET = 20
+ARTICLE_BUDGET = 25
+SEARCH_BUDGET = 20
+
+
+def count_queries(client, url, **params):
+    client.get(url, params)  # warm: renditions made, caches filled
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def rich_body(image, page, repeat):
+    blocks = []
+    for number in range(repeat):
+        blocks += [
+            {"type": "heading", "value": {"text": f"Part {number}", "level": "h2"}},
+            {"type": "paragraph", "value": f"<p>Paragraph {number}.</p>"},
+            {"type": "image", "value": {"image": image.pk, "alt_text": "A", "caption": "C"}},
+            {"type": "quote", "value": {"text": "Quote", "attribution": "Someone"}},
+            {
+                "type": "call_to_action",
+                "value": {
+                    "heading": "Act",
+                    "text": "",
+                    "link_page": page.pk,
+                    "link_url": "",
+                    "link_text": "Go",
+                },
+            },
+            {
+                "type": "accordion",
+                "value": {"heading": "", "items": [{"heading": "Q", "content": "<p>A</p>"}]},
+            },
+            {
+                "type": "related_links",
+                "value": {
+                    "heading": "More",
+                    "links": [{"page": page.pk, "url": "", "text": "News"}],
+                },
+            },
+        ]
+    return blocks
+
+
+@pytest.mark.parametrize(
+    "params", [{}, {"area": "northvale"}, {"page": "2"}, {"topic": "none", "year": "2026"}]
+)
+def test_index_queries_do_not_grow_with_articles(
+    client, news_index, areas, test_image, params, django_assert_max_num_queries
+):
+    bulk_articles(news_index, areas["northvale"], 20, image=test_image)
+    few = count_queries(client, news_index.url, **params)
+    bulk_articles(news_index, areas["northvale"], 280, image=test_image)
+    many = count_queries(client, news_index.url, **params)
+    assert few == many, f"20 articles: {few} queries, 300 articles: {many}"
+    with django_assert_max_num_queries(INDEX_BUDGET):
+        client.get(news_index.url, params)
+
+
+def test_article_queries_do_not_grow_with_articles_or_blocks(
+    client, news_index, areas, test_image, make_article, django_assert_max_num_queries
+):
+    small = make_article(
+        area="northvale",
+        topics=["Cadets"],
+        hero_image=test_image,
+        hero_image_alt="A picture",
+        body=rich_body(test_image, news_index, 1),
+    )
+    big = make_article(
+        area="northvale",
+        topics=["Cadets"],
+        hero_image=test_image,
+        hero_image_alt="A picture",
+        body=rich_body(test_image, news_index, 12),
+    )
+    bulk_articles(news_index, areas["northvale"], 18, image=test_image)
+    few_blocks = count_queries(client, small.url)
+    many_blocks = count_queries(client, big.url)
+    assert few_blocks == many_blocks, f"7 blocks: {few_blocks}, 84 blocks: {many_blocks}"
+    bulk_articles(news_index, areas["northvale"], 280, image=test_image)
+    many_articles = count_queries(client, big.url)
+    assert many_articles == many_blocks, f"20 articles: {many_blocks}, 300: {many_articles}"
+    with django_assert_max_num_queries(ARTICLE_BUDGET):
+        client.get(big.url)
+
+
+def test_search_queries_do_not_grow_with_results(
+    client, news_index, areas, django_assert_max_num_queries
+):
+    bulk_articles(news_index, areas["northvale"], 5)
+    few = count_queries(client, "/search/", q="bulk")
+    bulk_articles(news_index, areas["northvale"], 60)
+    many = count_queries(client, "/search/", q="bulk")
+    assert few == many, f"5 results: {few} queries, 65 results: {many}"
+    with django_assert_max_num_queries(SEARCH_BUDGET):
+        client.get("/search/", {"q": "bulk", "page": "3"})
+
+
+def test_latest_news_tag_queries_are_constant(news_index, areas, test_image, rf):
+    from django.template import Context, Template
+
+    bulk_articles(news_index, areas["eastmoor"], 10, image=test_image)
+    template = Template("{% load news_tags %}{% latest_news count=6 area='eastmoor' %}")
+    request = rf.get("/")
+    template.render(Context({"request": request}))
+    with CaptureQueriesContext(connection) as few:
+        html = template.render(Context({"request": request}))
+    assert html.count('class="card news-card"') == 6
+    bulk_articles(news_index, areas["eastmoor"], 100, image=test_image)
+    with CaptureQueriesContext(connection) as many:
+        template.render(Context({"request": request}))
+    assert len(few) == len(many) <= 6
