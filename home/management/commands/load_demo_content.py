@@ -11,7 +11,9 @@ from cms.demo import load_areas, load_programmes, load_site_pages, load_site_set
 from home.demo import load_home
 
 # Each app adds what it shows; each loader takes the home page and leaves existing pages alone.
-APP_LOADERS = []
+APP_LOADERS = [
+    "recruitment.demo.load",
+]
 
 DEMO_USERS = [
     # username, name, groups, superuser
