@@ -4,6 +4,7 @@ import datetime
 
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.text import capfirst
 from wagtail.admin.ui.components import Component
 
 from . import services
@@ -37,7 +38,7 @@ def queue_summary(model, today=None):
         for i, n in enumerate(per_week)
     ]
     return {
-        "title": model._meta.verbose_name_plural.capitalize(),
+        "title": capfirst(model._meta.verbose_name_plural),
         "total": sum(counts.values()),
         "statuses": statuses,
         "weeks": weeks,

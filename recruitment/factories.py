@@ -20,7 +20,7 @@ class SubmissionFactory(DjangoModelFactory):
 
     idempotency_key = factory.LazyFunction(uuid.uuid4)
     reference = factory.LazyAttribute(
-        lambda o: next_reference(o._meta.model.reference_prefix, o.submitted_at.year)
+        lambda o: next_reference(o.reference_prefix, o.submitted_at.year)
     )
     submitted_at = factory.LazyFunction(timezone.now)
     consent_notice_version = "1"
@@ -35,6 +35,9 @@ class SubmissionFactory(DjangoModelFactory):
 class SpecialConstableApplicationFactory(SubmissionFactory):
     class Meta:
         model = SpecialConstableApplication
+
+    class Params:
+        reference_prefix = "SC"
 
     first_name = factory.Sequence(lambda n: f"Alex{n}")
     last_name = "Example"
@@ -54,6 +57,9 @@ class SpecialConstableApplicationFactory(SubmissionFactory):
 class MiniPoliceRegistrationFactory(SubmissionFactory):
     class Meta:
         model = MiniPoliceRegistration
+
+    class Params:
+        reference_prefix = "MP"
 
     school_name = factory.Sequence(lambda n: f"Example Primary School {n}")
     urn = factory.Sequence(lambda n: f"{900000 + n:06d}")

@@ -242,6 +242,18 @@ class Submission(models.Model):
         """Short labels staff scan for in the queue."""
         return ["Possible duplicate"] if self.possible_duplicate else []
 
+    def flags_display(self):
+        return ", ".join(self.flags())
+
+    flags_display.short_description = "Flags"
+
+    def assignee_display(self):
+        if self.assignee is None:
+            return "Unassigned"
+        return self.assignee.get_full_name() or self.assignee.get_username()
+
+    assignee_display.short_description = "Assignee"
+
     def find_duplicates(self):
         """Earlier submissions that look like this one (none by default)."""
         return type(self).objects.none()
@@ -319,8 +331,11 @@ class MiniPoliceRegistration(Submission):
         )
 
     def year_groups_display(self):
+        """The year groups as staff read them: "Year 5, Year 6"."""
         labels = {"year_5": "Year 5", "year_6": "Year 6"}
         return ", ".join(labels.get(y, y) for y in self.year_groups)
+
+    year_groups_display.short_description = "Year groups"
 
 
 SUBMISSION_MODELS = [SpecialConstableApplication, MiniPoliceRegistration]

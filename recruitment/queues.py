@@ -10,9 +10,12 @@ from django.urls import reverse, reverse_lazy
 from django.utils.html import format_html
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
-from wagtail_modeladmin.views import IndexView, InspectView
+from wagtail_modeladmin.views import HistoryView, IndexView, InspectView
+
+from cms.models import Area
 
 from . import services
+from .admin_views import forbidden_as_403
 from .models import MiniPoliceRegistration, Note, SpecialConstableApplication
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -59,6 +62,21 @@ class AssigneeFilter(SimpleListFilter):
         return queryset
 
 
+class AreaFilter(SimpleListFilter):
+    # Django's own related-field filter needs django.contrib.admin, which this site does not run.
+    title = "local policing area"
+    parameter_name = "area"
+
+    def lookups(self, request, model_admin):
+        return [(str(a.pk), a.name) for a in Area.objects.filter(force_wide=False)]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(area_id=int(value))
+        return queryset
+
+
 class QueueIndexView(IndexView):
     """The queue list, plus a bulk-action form and an export that is audited."""
 
@@ -67,6 +85,12 @@ class QueueIndexView(IndexView):
             raise PermissionDenied
         services.record_export(list(queryset), self.request.user, spreadsheet_format)
         return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    def get_heading(self, queryset, field):
+        return services.field_label(self.model, field)
+
+    def to_row_dict(self, item):
+        return {field: services.display_value(item, field) for field in self.list_export}
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
@@ -92,6 +116,13 @@ class QueueIndexView(IndexView):
 class QueueInspectView(InspectView):
     """Every answer, consent, notes and history, with the actions staff take."""
 
+    def get_dict_for_field(self, field_name):
+        return {
+            "label": services.field_label(self.model, field_name),
+            "value": services.display_value(self.instance, field_name),
+            "type": "",
+        }
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         submission = self.instance
@@ -114,10 +145,16 @@ class QueueInspectView(InspectView):
         return context
 
 
+class QueueHistoryView(HistoryView):
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_inspect_obj(user, self.instance)
+
+
 class QueueAdmin(ModelAdmin):
     permission_helper_class = QueuePermissionHelper
     index_view_class = QueueIndexView
     inspect_view_class = QueueInspectView
+    history_view_class = QueueHistoryView
     index_template_name = "recruitment/admin/index.html"
     inspect_template_name = "recruitment/admin/inspect.html"
     inspect_view_enabled = True
@@ -137,22 +174,16 @@ class QueueAdmin(ModelAdmin):
 
     select_box.short_description = "Select"
 
+    def get_admin_urls_for_registration(self):
+        urls = super().get_admin_urls_for_registration()
+        for pattern in urls:
+            pattern.callback = forbidden_as_403(pattern.callback)
+        return urls
+
     def display_name(self, obj):
         return obj.display_name
 
     display_name.short_description = "Name"
-
-    def assignee_name(self, obj):
-        if obj.assignee is None:
-            return "Unassigned"
-        return obj.assignee.get_full_name() or obj.assignee.get_username()
-
-    assignee_name.short_description = "Assignee"
-
-    def flag_list(self, obj):
-        return ", ".join(obj.flags())
-
-    flag_list.short_description = "Flags"
 
 
 class SpecialConstableQueue(QueueAdmin):
@@ -164,15 +195,15 @@ class SpecialConstableQueue(QueueAdmin):
         "reference",
         "display_name",
         "status",
-        "assignee_name",
+        "assignee_display",
         "area",
         "submitted_at",
-        "flag_list",
+        "flags_display",
     ]
-    list_filter = ["status", AssigneeFilter, "area", "submitted_at", "possible_duplicate"]
+    list_filter = ["status", AssigneeFilter, AreaFilter, "submitted_at", "possible_duplicate"]
     search_fields = ["reference", "first_name", "last_name", "email"]
     list_export = [
-        "reference", "status", "assignee_name", "area", "submitted_at", "flag_list",
+        "reference", "status", "assignee_display", "area", "submitted_at", "flags_display",
         "first_name", "last_name", "date_of_birth", "email", "phone", "address_line_1",
         "address_line_2", "town", "postcode", "lived_in_uk_3_years", "nationality",
         "right_to_remain", "hours_per_month", "preferred_role", "has_convictions",
@@ -201,15 +232,15 @@ class MiniPoliceQueue(QueueAdmin):
         "school_name",
         "urn",
         "status",
-        "assignee_name",
+        "assignee_display",
         "area",
         "submitted_at",
-        "flag_list",
+        "flags_display",
     ]
-    list_filter = ["status", AssigneeFilter, "area", "submitted_at", "possible_duplicate"]
+    list_filter = ["status", AssigneeFilter, AreaFilter, "submitted_at", "possible_duplicate"]
     search_fields = ["reference", "school_name", "urn", "email", "contact_name"]
     list_export = [
-        "reference", "status", "assignee_name", "area", "submitted_at", "flag_list",
+        "reference", "status", "assignee_display", "area", "submitted_at", "flags_display",
         "school_name", "urn", "address_line_1", "address_line_2", "town", "postcode",
         "contact_name", "contact_role", "email", "phone", "year_groups_display",
         "number_of_pupils", "preferred_start", "anything_else", "consent_notice_version",

@@ -157,6 +157,45 @@ def record_export(submissions, by, file_format):
             log(submission, "recruitment.export", user=by, data={"format": file_format})
 
 
+def display_value(submission, name):
+    """One answer as staff read it, for the inspect view and exports: labels, Yes/No, dates."""
+    import datetime
+
+    from django.core.exceptions import FieldDoesNotExist
+    from django.utils import timezone
+
+    try:
+        field = submission._meta.get_field(name)
+    except FieldDoesNotExist:
+        field = None
+    if field is not None and field.choices:
+        return getattr(submission, f"get_{name}_display")()
+    value = getattr(submission, name)
+    if callable(value):
+        value = value()
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, datetime.date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def field_label(model, name):
+    """The label staff see for one answer."""
+    from django.core.exceptions import FieldDoesNotExist
+    from django.utils.text import capfirst
+
+    try:
+        return capfirst(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        attribute = getattr(model, name)
+        return capfirst(getattr(attribute, "short_description", name.replace("_", " ")))
+
+
 def history(submission):
     """The audit entries of a submission, newest first."""
     from wagtail.log_actions import registry

@@ -43,7 +43,11 @@ def allowed_moves(transitions, status):
 def check_move(transitions, status_enum, current, target):
     """Raise TransitionNotAllowed (with a message staff can read) unless current → target."""
     if target not in transitions.get(current, []):
+        known = target in status_enum.values
+        target_label = (
+            status_enum(target).label.lower() if known else f"an unknown status ({target})"
+        )
         raise TransitionNotAllowed(
             f"A submission that is {status_enum(current).label.lower()} cannot be moved to "
-            f"{status_enum(target).label.lower() if target in status_enum.values else target!r}."
+            f"{target_label}."
         )
