@@ -191,8 +191,8 @@ class SpecialConstableQueue(QueueAdmin):
     menu_label = "Special Constables"
     menu_icon = "user"
     list_display = [
-        "select_box",
         "reference",
+        "select_box",
         "display_name",
         "status",
         "assignee_display",
@@ -227,8 +227,8 @@ class MiniPoliceQueue(QueueAdmin):
     menu_label = "Mini Police schools"
     menu_icon = "group"
     list_display = [
-        "select_box",
         "reference",
+        "select_box",
         "school_name",
         "urn",
         "status",
