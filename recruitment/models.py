@@ -208,6 +208,14 @@ class Submission(models.Model):
     possible_duplicate = models.BooleanField(default=False)
     submitted_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
+    decided_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When it reached a final status."
+    )
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    # Cleared by the retention command; what remains (status, area, dates) is only counts.
+    personal_fields = ["email", "phone", "address_line_1", "address_line_2", "town", "postcode"]
+    long_retention_statuses = []
 
     class Meta:
         abstract = True
@@ -269,7 +277,7 @@ class SpecialConstableApplication(Submission):
     )
     first_name = models.CharField(max_length=80)
     last_name = models.CharField(max_length=80)
-    date_of_birth = models.DateField()
+    date_of_birth = models.DateField(null=True)
     lived_in_uk_3_years = models.BooleanField("Lived in the UK for the last 3 years")
     nationality = models.CharField(max_length=80)
     right_to_remain = models.BooleanField("Right to live in the UK without restriction")
@@ -282,6 +290,19 @@ class SpecialConstableApplication(Submission):
     has_business_interests = models.BooleanField("Business interests or second jobs")
     business_interest_details = models.TextField(blank=True)
     heard_about = models.CharField("How you heard", max_length=20, choices=HeardAbout.choices)
+
+    # Appointed officers' records are kept longer (see the privacy notice).
+    long_retention_statuses = [SpecialStatus.APPOINTED]
+    personal_fields = [
+        *Submission.personal_fields,
+        "first_name",
+        "last_name",
+        "date_of_birth",
+        "nationality",
+        "conviction_details",
+        "tattoo_description",
+        "business_interest_details",
+    ]
 
     class Meta(Submission.Meta):
         verbose_name = "Special Constable application"
@@ -314,6 +335,9 @@ class MiniPoliceRegistration(Submission):
     number_of_pupils = models.PositiveSmallIntegerField()
     preferred_start = models.CharField("Preferred start (academic year)", max_length=7)
     anything_else = models.TextField(blank=True)
+
+    # The school itself is not personal data; the people at it are.
+    personal_fields = ["contact_name", "contact_role", "email", "phone", "anything_else"]
 
     class Meta(Submission.Meta):
         verbose_name = "Mini Police registration"

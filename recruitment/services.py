@@ -103,7 +103,8 @@ def move(submission, target, by):
     workflows.check_move(submission.transitions, submission.status_enum, submission.status, target)
     previous = submission.status
     submission.status = target
-    submission.save(update_fields=["status", "updated_at"])
+    submission.decided_at = None if submission.is_open else timezone.now()
+    submission.save(update_fields=["status", "decided_at", "updated_at"])
     log(
         submission,
         "recruitment.move",

@@ -40,6 +40,12 @@ def register_recruitment_urls():
 def register_recruitment_log_actions(actions):
     actions.register_action("recruitment.submit", "Submit", "Submitted by the applicant")
     actions.register_action("recruitment.note", "Add note", "Internal note added")
+    actions.register_action(
+        "recruitment.data_request", "Data request", "Disclosed in answer to a data request"
+    )
+    actions.register_action(
+        "recruitment.anonymise", "Anonymise", "Personal data removed after the retention period"
+    )
 
     @actions.register_action("recruitment.assign")
     class AssignFormatter(LogFormatter):

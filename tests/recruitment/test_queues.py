@@ -95,12 +95,16 @@ def test_anonymous_visitors_are_sent_to_log_in(client, queue_data):
             assert "/admin/login/" in response["Location"]
 
 
-@pytest.mark.parametrize("action", ["create", "edit/1", "delete/1"])
+@pytest.mark.parametrize("action", ["create/", "edit/{pk}/", "delete/{pk}/"])
 def test_nobody_creates_edits_or_deletes_submissions_in_the_admin(
     client, login_as, queue_data, action
 ):
     login_as("recruiter")
-    assert client.get(f"/admin/recruitment/{SC}/{action}/").status_code == 403
+    application, _ = queue_data
+    url = f"/admin/recruitment/{SC}/" + action.format(pk=application.pk)
+    assert client.get(url).status_code == 403
+    assert client.post(url).status_code == 403
+    assert SpecialConstableApplication.objects.filter(pk=application.pk).exists()
 
 
 def test_queue_lists_and_searches(client, login_as, queue_data):
