@@ -78,3 +78,27 @@ def test_outbox_rows_are_written_with_the_submission(specials_page, special_answ
     client.post(specials_page.url, special_answers)
     assert Notification.objects.filter(status=NotificationStatus.PENDING).count() == 2
     assert mail.outbox == []
+
+
+def test_with_the_database_queue_emails_wait_for_the_worker_and_failures_are_rescheduled(
+    settings, specials_page, special_answers, submit
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from recruitment.tasks import send_notifications
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    submit(specials_page, special_answers)
+    ours = DBTaskResult.objects.filter(task_path="recruitment.tasks.send_notifications")
+    queued = ours.get()
+    assert mail.outbox == []  # nothing sent in the request: the worker does it
+
+    settings.EMAIL_BACKEND = FAILING
+    ids = queued.args_kwargs["args"][0]
+    send_notifications.call(ids)  # what `manage.py db_worker` runs
+    retry = ours.exclude(pk=queued.pk).get()
+    assert retry.args_kwargs["args"][0] == ids
+    assert retry.run_after == min(
+        Notification.objects.filter(pk__in=ids).values_list("next_attempt_at", flat=True)
+    )
+    assert Notification.objects.get(pk=ids[0]).attempts == 1
