@@ -14,6 +14,7 @@ from home.demo import load_home
 APP_LOADERS = [
     "news.demo.load",
     "home.demo.load_home_promotions",
+    "recruitment.demo.load",
     # Keep last: it links the programme pages to the recruitment app's form pages.
     "cms.demo.link_programme_forms",
 ]

@@ -1,0 +1,288 @@
+"""Demo content: both form pages under their programme pages, and a few dozen submissions.
+
+Every person and school here is invented; emails use example.com and .invalid addresses.
+Safe to run again: pages are left as they are and submissions are only added once.
+"""
+
+import datetime
+import random
+import uuid
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from cms.demo import upsert_page
+from cms.models import Area, ProgrammePage
+
+from . import services
+from .enums import HeardAbout, MiniPoliceStatus, PreferredRole, SpecialStatus
+from .models import (
+    MiniPoliceFormPage,
+    MiniPoliceRegistration,
+    SpecialConstableApplication,
+    SpecialConstableFormPage,
+)
+from .references import next_reference
+
+FIRST_NAMES = [
+    "Amira", "Ben", "Chloe", "Dev", "Ellie", "Femi", "Grace", "Harry", "Isla", "Jamal",
+    "Kasia", "Liam", "Maya", "Noah", "Olu", "Priya", "Quinn", "Rosa", "Sami", "Tom",
+    "Uma", "Viktor", "Wren", "Yusuf",
+]  # fmt: skip
+LAST_NAMES = [
+    "Archer", "Bennett", "Chowdhury", "Doyle", "Evans", "Fraser", "Gill", "Hughes",
+    "Ibrahim", "Jones", "Kowalski", "Lewis", "Morgan", "Nwosu", "Owen", "Patel",
+]  # fmt: skip
+STREETS = ["Station", "Mill", "Church", "Park"]
+SCHOOLS = [
+    ("Northvale Primary School", "Northvale"),
+    ("St Aidan's C of E Primary", "Eastmoor"),
+    ("Riverside Junior School", "Riverside"),
+    ("Southdown Community Primary", "Southdown"),
+    ("Millbrook Academy", "Northvale"),
+    ("Hollybank Primary School", "Eastmoor"),
+    ("Kingsmead Junior School", "Riverside"),
+    ("Oakfield Primary School", "Southdown"),
+    ("Brookside Primary Academy", "Northvale"),
+    ("Fernhill Primary School", "Eastmoor"),
+]
+SPECIAL_STATES = (
+    [SpecialStatus.NEW] * 8
+    + [SpecialStatus.IN_REVIEW] * 5
+    + [SpecialStatus.ASSESSMENT] * 3
+    + [SpecialStatus.VETTING] * 2
+    + [SpecialStatus.TRAINING] * 2
+    + [SpecialStatus.APPOINTED, SpecialStatus.REJECTED, SpecialStatus.REJECTED]
+    + [SpecialStatus.WITHDRAWN]
+)
+SPECIAL_PATH = [
+    SpecialStatus.IN_REVIEW,
+    SpecialStatus.ASSESSMENT,
+    SpecialStatus.VETTING,
+    SpecialStatus.TRAINING,
+    SpecialStatus.APPOINTED,
+]
+MINI_STATES = (
+    [MiniPoliceStatus.NEW] * 4
+    + [MiniPoliceStatus.CONTACTED] * 2
+    + [MiniPoliceStatus.SCHEDULED] * 2
+    + [MiniPoliceStatus.ACTIVE, MiniPoliceStatus.DECLINED]
+)
+MINI_PATH = [MiniPoliceStatus.CONTACTED, MiniPoliceStatus.SCHEDULED, MiniPoliceStatus.ACTIVE]
+
+
+def _p(text):
+    return f"<p>{text}</p>"
+
+
+def load_pages(home):
+    """Create the two form pages under their programme pages; return (specials, mini police)."""
+    privacy = home.get_children().filter(slug="privacy").first()
+    specials_programme = ProgrammePage.objects.filter(slug="special-constables").first()
+    mini_programme = ProgrammePage.objects.filter(slug="mini-police").first()
+    specials_page = mini_page = None
+    if specials_programme:
+        specials_page = upsert_page(
+            specials_programme,
+            SpecialConstableFormPage,
+            "apply",
+            title="Apply to be a Special Constable",
+            intro=_p(
+                "It takes about 20 minutes. You can give us the details of your convictions, "
+                "tattoos and second jobs now, or we will ask at interview."
+            ),
+            eligibility=(
+                "<ul><li>You must be 18 or over on the day you apply.</li>"
+                "<li>You must have lived in the UK for the last 3 years.</li>"
+                "<li>You must have the right to live in the UK without restrictions.</li>"
+                "<li>You must be able to give at least 16 hours a month.</li></ul>"
+            ),
+            privacy_notice_page=privacy,
+            privacy_notice_version="2026-1",
+            thank_you_text=_p(
+                "Our recruitment team will look at your application within 10 working days. "
+                "If it goes forward, we will invite you to an assessment day, then start "
+                "vetting and medical checks. Training starts in spring and autumn."
+            ),
+            notify_email="specials-recruitment@bluelamp.example",
+        )
+    if mini_programme:
+        mini_page = upsert_page(
+            mini_programme,
+            MiniPoliceFormPage,
+            "register",
+            title="Register your school for Mini Police",
+            intro=_p(
+                "Teachers and school staff: register your primary school's interest and our "
+                "neighbourhood team will get in touch to plan a year of Mini Police."
+            ),
+            eligibility=_p(
+                "State and independent primary schools in our force area, "
+                "with pupils in Year 5 or Year 6."
+            ),
+            privacy_notice_page=privacy,
+            privacy_notice_version="2026-1",
+            thank_you_text=_p(
+                "A neighbourhood officer will contact the school within 10 working days to "
+                "talk about dates, numbers and what Mini Police involves."
+            ),
+            notify_email="mini-police@bluelamp.example",
+        )
+    return specials_page, mini_page
+
+
+def demo_recruiter():
+    """The demo `recruiter` user, made here (as the demo command's own users list describes it)
+    when this loader runs before the command sets passwords and groups."""
+    from home.management.commands.load_demo_content import DEMO_USERS
+
+    for username, (first, last), _groups, _superuser in DEMO_USERS:
+        if username == "recruiter":
+            user, created = get_user_model().objects.get_or_create(
+                username=username,
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@bluelamp.example",
+                },
+            )
+            if created:
+                user.set_unusable_password()
+                user.save()
+            return user
+    return None
+
+
+def _walk(submission, target, path, by):
+    for status in path:
+        if submission.status == target:
+            return
+        services.move(submission, status, by=by)
+    if submission.status != target:
+        services.move(submission, target, by=by)
+
+
+def load_submissions(specials_page, mini_page):
+    """A few dozen fictional submissions in every state, with notes and history."""
+    if SpecialConstableApplication.objects.exists() or MiniPoliceRegistration.objects.exists():
+        return
+    rng = random.Random(2026)
+    areas = list(Area.objects.filter(force_wide=False))
+    recruiter = demo_recruiter()
+    now = timezone.now()
+    for i, target in enumerate(SPECIAL_STATES):
+        first, last = FIRST_NAMES[i % len(FIRST_NAMES)], LAST_NAMES[(i * 7) % len(LAST_NAMES)]
+        submitted = now - datetime.timedelta(days=rng.randint(0, 70), hours=rng.randint(0, 23))
+        application = SpecialConstableApplication.objects.create(
+            reference=next_reference("SC", submitted.year),
+            idempotency_key=uuid.uuid4(),
+            page=specials_page,
+            area=rng.choice(areas) if areas else None,
+            first_name=first,
+            last_name=last,
+            email=f"{first.lower()}.{last.lower()}@example.com"
+            if i % 3
+            else f"{first.lower()}@demo.invalid",
+            phone=f"07700 900{100 + i:03d}",
+            address_line_1=f"{rng.randint(1, 120)} {rng.choice(STREETS)} Road",
+            town=rng.choice(["Northvale", "Eastmoor", "Riverside", "Southdown"]),
+            postcode=f"NV{rng.randint(1, 9)} {rng.randint(1, 9)}AB",
+            date_of_birth=datetime.date(
+                1970 + rng.randint(0, 36), rng.randint(1, 12), rng.randint(1, 28)
+            ),
+            lived_in_uk_3_years=True,
+            nationality=rng.choice(["British", "Irish", "British", "Polish"]),
+            right_to_remain=True,
+            hours_per_month=rng.choice([16, 16, 20, 24, 32]),
+            preferred_role=rng.choice(PreferredRole.values),
+            has_convictions=i % 9 == 0,
+            conviction_details="Caution for a public order offence in 2012." if i % 9 == 0 else "",
+            has_tattoos=i % 5 == 0,
+            tattoo_description="Small anchor on the left forearm." if i % 5 == 0 else "",
+            has_business_interests=i % 4 == 0,
+            business_interest_details="Weekend barista." if i % 4 == 0 else "",
+            heard_about=rng.choice(HeardAbout.values),
+            submitted_at=submitted,
+            consent_notice_version="2026-1",
+            consent_given_at=submitted,
+        )
+        log(application, "recruitment.submit", user=None)
+        if target != SpecialStatus.NEW:
+            if i % 2 == 0 and recruiter:
+                services.assign(application, recruiter, by=recruiter)
+            path = (
+                SPECIAL_PATH
+                if target not in (SpecialStatus.REJECTED, SpecialStatus.WITHDRAWN)
+                else SPECIAL_PATH[: i % 3]
+            )
+            _walk(application, target, path, recruiter)
+        if i % 6 == 1 and recruiter:
+            services.add_note(
+                application,
+                "Called to check availability for the next assessment day.",
+                by=recruiter,
+            )
+    for i, target in enumerate(MINI_STATES):
+        name, area_name = SCHOOLS[i % len(SCHOOLS)]
+        submitted = now - datetime.timedelta(days=rng.randint(0, 60), hours=rng.randint(0, 23))
+        registration = MiniPoliceRegistration.objects.create(
+            reference=next_reference("MP", submitted.year),
+            idempotency_key=uuid.uuid4(),
+            page=mini_page,
+            area=Area.objects.filter(name=area_name).first(),
+            school_name=name,
+            urn=f"{910000 + i * 37:06d}",
+            address_line_1=f"{rng.randint(1, 60)} School Lane",
+            town=area_name,
+            postcode=f"EM{rng.randint(1, 9)} {rng.randint(1, 9)}CD",
+            contact_name=f"{FIRST_NAMES[(i + 5) % 24]} {LAST_NAMES[i % 16]}",
+            contact_role=rng.choice(["Headteacher", "Year 6 teacher", "Deputy head"]),
+            email=f"office@school{i + 1}.example.com",
+            phone=f"01632 960{100 + i:03d}",
+            year_groups=["year_5", "year_6"] if i % 2 else ["year_6"],
+            number_of_pupils=rng.choice([24, 28, 30, 56, 60]),
+            preferred_start="2026/27",
+            submitted_at=submitted,
+            consent_notice_version="2026-1",
+            consent_given_at=submitted,
+        )
+        if target != MiniPoliceStatus.NEW:
+            if recruiter:
+                services.assign(registration, recruiter, by=recruiter)
+            _walk(
+                registration,
+                target,
+                MINI_PATH if target != MiniPoliceStatus.DECLINED else [],
+                recruiter,
+            )
+    # One school registering twice in the same academic year, flagged for the team.
+    first = MiniPoliceRegistration.objects.order_by("pk").first()
+    if first:
+        MiniPoliceRegistration.objects.create(
+            reference=next_reference("MP", now.year),
+            idempotency_key=uuid.uuid4(),
+            page=mini_page,
+            area=first.area,
+            school_name=first.school_name,
+            urn=first.urn,
+            address_line_1=first.address_line_1,
+            town=first.town,
+            postcode=first.postcode,
+            contact_name="Jo Office-Manager",
+            contact_role="Office manager",
+            email="office.manager@school1.example.com",
+            phone="01632 960999",
+            year_groups=["year_5"],
+            number_of_pupils=28,
+            preferred_start=first.preferred_start,
+            consent_notice_version="2026-1",
+            consent_given_at=now,
+            possible_duplicate=True,
+        )
+
+
+def load(home):
+    """Demo loader entry point (see APP_LOADERS)."""
+    specials_page, mini_page = load_pages(home)
+    load_submissions(specials_page, mini_page)

@@ -1,0 +1,54 @@
+"""Statuses and choices used by the recruitment forms and queues."""
+
+from django.db import models
+
+
+class SpecialStatus(models.TextChoices):
+    NEW = "new", "New"
+    IN_REVIEW = "in_review", "In review"
+    ASSESSMENT = "assessment", "Assessment"
+    VETTING = "vetting", "Vetting"
+    TRAINING = "training", "Training"
+    APPOINTED = "appointed", "Appointed"
+    REJECTED = "rejected", "Rejected"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class MiniPoliceStatus(models.TextChoices):
+    NEW = "new", "New"
+    CONTACTED = "contacted", "Contacted"
+    SCHEDULED = "scheduled", "Scheduled"
+    ACTIVE = "active", "Active"
+    DECLINED = "declined", "Declined"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class PreferredRole(models.TextChoices):
+    RESPONSE = "response", "Response"
+    NEIGHBOURHOOD = "neighbourhood", "Neighbourhood"
+    ROADS_POLICING = "roads_policing", "Roads policing"
+    OTHER = "other", "Other"
+
+
+class HeardAbout(models.TextChoices):
+    WEBSITE = "website", "This website"
+    SOCIAL_MEDIA = "social_media", "Social media"
+    FRIEND_OR_FAMILY = "friend_or_family", "A friend or family member"
+    EVENT = "event", "A recruitment event"
+    OFFICER = "officer", "A police officer or volunteer"
+    OTHER = "other", "Other"
+
+
+class YearGroup(models.TextChoices):
+    YEAR_5 = "year_5", "Year 5"
+    YEAR_6 = "year_6", "Year 6"
+
+
+class NotificationStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    SENT = "sent", "Sent"
+
+
+class NotificationKind(models.TextChoices):
+    ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement to the applicant"
+    TEAM_NOTICE = "team_notice", "Notice to the recruitment team"

@@ -1,0 +1,71 @@
+"""Factories for recruitment tests and the demo: pages and submissions in any state."""
+
+import datetime
+import uuid
+
+import factory
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from cms.models import Area
+
+from .enums import HeardAbout, PreferredRole
+from .models import MiniPoliceRegistration, SpecialConstableApplication
+from .references import next_reference
+
+
+class SubmissionFactory(DjangoModelFactory):
+    class Meta:
+        abstract = True
+
+    idempotency_key = factory.LazyFunction(uuid.uuid4)
+    reference = factory.LazyAttribute(
+        lambda o: next_reference(o.reference_prefix, o.submitted_at.year)
+    )
+    submitted_at = factory.LazyFunction(timezone.now)
+    consent_notice_version = "1"
+    consent_given_at = factory.SelfAttribute("submitted_at")
+    area = factory.LazyFunction(lambda: Area.objects.filter(force_wide=False).first())
+    phone = "07700 900123"
+    address_line_1 = factory.Sequence(lambda n: f"{n + 1} Example Street")
+    town = "Northvale"
+    postcode = "NV1 2AB"
+
+
+class SpecialConstableApplicationFactory(SubmissionFactory):
+    class Meta:
+        model = SpecialConstableApplication
+
+    class Params:
+        reference_prefix = "SC"
+
+    first_name = factory.Sequence(lambda n: f"Alex{n}")
+    last_name = "Example"
+    email = factory.LazyAttribute(lambda o: f"{o.first_name.lower()}@example.com")
+    date_of_birth = datetime.date(1995, 3, 27)
+    lived_in_uk_3_years = True
+    nationality = "British"
+    right_to_remain = True
+    hours_per_month = 16
+    preferred_role = PreferredRole.NEIGHBOURHOOD
+    has_convictions = False
+    has_tattoos = False
+    has_business_interests = False
+    heard_about = HeardAbout.WEBSITE
+
+
+class MiniPoliceRegistrationFactory(SubmissionFactory):
+    class Meta:
+        model = MiniPoliceRegistration
+
+    class Params:
+        reference_prefix = "MP"
+
+    school_name = factory.Sequence(lambda n: f"Example Primary School {n}")
+    urn = factory.Sequence(lambda n: f"{900000 + n:06d}")
+    contact_name = "Sam Teacher"
+    contact_role = "Year 6 teacher"
+    email = factory.Sequence(lambda n: f"office{n}@school.example.com")
+    year_groups = factory.LazyFunction(lambda: ["year_6"])
+    number_of_pupils = 30
+    preferred_start = "2026/27"

@@ -1,0 +1,42 @@
+"""The "Recruitment staff" group: admin access and the permissions to work both queues."""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+GROUP_NAME = "Recruitment staff"
+QUEUE_MODELS = ["specialconstableapplication", "minipoliceregistration"]
+
+
+def create_group(apps, schema_editor):
+    # Permissions are normally made after all migrations; the group needs them now.
+    app_config = apps.get_app_config("recruitment")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name=GROUP_NAME)
+    codenames = [f"{action}_{model}" for model in QUEUE_MODELS for action in ("view", "change")]
+    permissions = list(
+        Permission.objects.filter(content_type__app_label="recruitment", codename__in=codenames)
+    )
+    permissions += list(
+        Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    group.permissions.add(*permissions)
+
+
+def remove_group(apps, schema_editor):
+    apps.get_model("auth", "Group").objects.filter(name=GROUP_NAME).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("recruitment", "0001_initial"),
+        ("wagtailadmin", "0001_create_admin_access_permissions"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [migrations.RunPython(create_group, remove_group)]

@@ -1,0 +1,150 @@
+"""The outbox: emails written with the submission, sent after commit, retried when mail fails.
+
+A submission and its outbox rows commit together, so an email can be late but never lost,
+and a failing mail server never blocks or loses a submission.
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+
+from .enums import NotificationKind, NotificationStatus
+from .models import Notification
+
+logger = logging.getLogger(__name__)
+
+MAX_BACKOFF = datetime.timedelta(hours=6)
+FIRST_BACKOFF = datetime.timedelta(minutes=1)
+
+
+def backoff(attempts):
+    """How long to wait after the nth failed attempt: 1, 2, 4, 8... minutes, at most 6 hours."""
+    return min(FIRST_BACKOFF * (2 ** max(attempts - 1, 0)), MAX_BACKOFF)
+
+
+def _force_name(page):
+    from cms.models import SiteSettings
+
+    site = page.get_site() if page else None
+    return SiteSettings.for_site(site).force_name if site else "Blue Lamp Constabulary"
+
+
+def acknowledgement(submission, page):
+    """The applicant's email: their reference and what happens next."""
+    force = _force_name(page)
+    kind = submission._meta.verbose_name
+    greeting = getattr(submission, "first_name", "") or getattr(submission, "contact_name", "")
+    body = (
+        f"Dear {greeting},\n\n"
+        f"Thank you. {force} has received your {kind.lower()}.\n\n"
+        f"Your reference number is {submission.reference}\n\n"
+        "What happens next: our recruitment team will look at it and contact you within "
+        "10 working days. Quote your reference number if you contact us about it.\n\n"
+        "If you did not send this, you can ignore this email.\n\n"
+        f"{force}\n"
+    )
+    return {
+        "kind": NotificationKind.ACKNOWLEDGEMENT,
+        "recipient": submission.email,
+        "subject": f"Your {kind.lower()}: {submission.reference}",
+        "body": body,
+    }
+
+
+def team_notice(submission, page):
+    """The team's email: the reference and an admin link, and no personal data at all."""
+    kind = submission._meta.verbose_name
+    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + submission.admin_url()
+    body = (
+        f"A new {kind.lower()} is waiting in the recruitment queue.\n\n"
+        f"Reference: {submission.reference}\n"
+        f"Open it in the admin: {link}\n\n"
+        "This email holds no personal details. Sign in to the admin to see them.\n"
+    )
+    return {
+        "kind": NotificationKind.TEAM_NOTICE,
+        "recipient": page.notify_email,
+        "subject": f"New {kind.lower()}: {submission.reference}",
+        "body": body,
+    }
+
+
+def queue_for_submission(submission, page):
+    """Write the outbox rows for a new submission (inside its transaction) and send on commit."""
+    messages = [acknowledgement(submission, page)]
+    if page is not None and page.notify_email:
+        messages.append(team_notice(submission, page))
+    content_type = ContentType.objects.get_for_model(submission)
+    rows = [
+        Notification.objects.create(
+            content_type=content_type,
+            object_id=submission.pk,
+            reference=submission.reference,
+            **message,
+        )
+        for message in messages
+    ]
+    ids = [row.pk for row in rows]
+    transaction.on_commit(lambda: enqueue_sending(ids))
+    return rows
+
+
+def enqueue_sending(ids, run_after=None):
+    """Hand the sending to a background task; if the queue itself fails, the rows stay pending."""
+    from .tasks import send_notifications
+
+    task = send_notifications
+    if run_after is not None:
+        if not task.get_backend().supports_defer:
+            return  # `manage.py send_pending_notifications` picks them up when due
+        task = task.using(run_after=run_after)
+    try:
+        task.enqueue(ids)
+    except Exception:
+        logger.exception("Could not queue notifications %s; they stay pending", ids)
+
+
+def send_one(pk, now=None):
+    """Send one pending message. True when sent; on failure record it and schedule a retry."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        # The row lock keeps two workers from sending the same message twice.
+        row = (
+            Notification.objects.select_for_update()
+            .filter(pk=pk, status=NotificationStatus.PENDING)
+            .first()
+        )
+        if row is None:
+            return True
+        try:
+            EmailMessage(row.subject, row.body, to=[row.recipient]).send()
+        except Exception as error:
+            row.attempts += 1
+            row.last_error = f"{type(error).__name__}: {error}"[:1000]
+            row.next_attempt_at = now + backoff(row.attempts)
+            row.save(update_fields=["attempts", "last_error", "next_attempt_at"])
+            logger.warning("Email %s failed (attempt %s): %s", pk, row.attempts, row.last_error)
+            return False
+        row.status = NotificationStatus.SENT
+        row.sent_at = now
+        row.attempts += 1
+        row.last_error = ""
+        row.save(update_fields=["status", "sent_at", "attempts", "last_error"])
+        return True
+
+
+def send_pending(now=None, limit=200):
+    """Send every message that is due. Returns (sent, failed) counts."""
+    now = now or timezone.now()
+    sent = failed = 0
+    for pk in Notification.objects.due(now).values_list("pk", flat=True)[:limit]:
+        if send_one(pk, now=now):
+            sent += 1
+        else:
+            failed += 1
+    return sent, failed

@@ -1,0 +1,53 @@
+"""The status workflows of each queue, as data: which moves are allowed from which status."""
+
+from .enums import MiniPoliceStatus, SpecialStatus
+
+S = SpecialStatus
+SPECIAL_OPEN = [S.NEW, S.IN_REVIEW, S.ASSESSMENT, S.VETTING, S.TRAINING]
+SPECIAL_TRANSITIONS = {
+    S.NEW: [S.IN_REVIEW],
+    S.IN_REVIEW: [S.ASSESSMENT],
+    S.ASSESSMENT: [S.VETTING],
+    S.VETTING: [S.TRAINING],
+    S.TRAINING: [S.APPOINTED],
+    S.APPOINTED: [],
+    S.REJECTED: [],
+    S.WITHDRAWN: [],
+}
+for _status in SPECIAL_OPEN:
+    SPECIAL_TRANSITIONS[_status] = [*SPECIAL_TRANSITIONS[_status], S.REJECTED, S.WITHDRAWN]
+
+M = MiniPoliceStatus
+MINI_POLICE_OPEN = [M.NEW, M.CONTACTED, M.SCHEDULED]
+MINI_POLICE_TRANSITIONS = {
+    M.NEW: [M.CONTACTED],
+    M.CONTACTED: [M.SCHEDULED],
+    M.SCHEDULED: [M.ACTIVE],
+    M.ACTIVE: [],
+    M.DECLINED: [],
+    M.WITHDRAWN: [],
+}
+for _status in MINI_POLICE_OPEN:
+    MINI_POLICE_TRANSITIONS[_status] = [*MINI_POLICE_TRANSITIONS[_status], M.DECLINED, M.WITHDRAWN]
+
+
+class TransitionNotAllowed(Exception):
+    """Raised when a submission is asked to make a move its workflow does not allow."""
+
+
+def allowed_moves(transitions, status):
+    """The statuses a submission in `status` may move to, in the order staff see them."""
+    return list(transitions.get(status, []))
+
+
+def check_move(transitions, status_enum, current, target):
+    """Raise TransitionNotAllowed (with a message staff can read) unless current → target."""
+    if target not in transitions.get(current, []):
+        known = target in status_enum.values
+        target_label = (
+            status_enum(target).label.lower() if known else f"an unknown status ({target})"
+        )
+        raise TransitionNotAllowed(
+            f"A submission that is {status_enum(current).label.lower()} cannot be moved to "
+            f"{target_label}."
+        )

@@ -1,0 +1,317 @@
+"""Recruitment staff triage submissions in the admin queues; nobody else can see them."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from recruitment import services
+from recruitment.enums import MiniPoliceStatus, SpecialStatus
+from recruitment.factories import MiniPoliceRegistrationFactory, SpecialConstableApplicationFactory
+from recruitment.models import MiniPoliceRegistration, Note, SpecialConstableApplication
+
+pytestmark = pytest.mark.django_db
+
+SC = "specialconstableapplication"
+MP = "minipoliceregistration"
+
+
+@pytest.fixture
+def queue_data(demo_site):
+    """The demo site (users, pages, demo submissions) plus one known application."""
+    application = SpecialConstableApplicationFactory(
+        first_name="Findable", last_name="Person", email="findable.person@example.com"
+    )
+    registration = MiniPoliceRegistration.objects.order_by("pk").first()
+    return application, registration
+
+
+def queue_urls(application, registration):
+    """Every page of both queues, with the method to reach it."""
+    urls = []
+    for name, obj in ((SC, application), (MP, registration)):
+        base = f"/admin/recruitment/{name}/"
+        urls += [
+            ("get", base),
+            ("get", base + "?export=csv"),
+            ("get", base + "?export=xlsx"),
+            ("get", f"{base}inspect/{obj.pk}/"),
+            ("get", f"{base}history/{obj.pk}/"),
+            ("post", f"/admin/recruitment/{name}/{obj.pk}/assign/"),
+            ("post", f"/admin/recruitment/{name}/{obj.pk}/move/"),
+            ("post", f"/admin/recruitment/{name}/{obj.pk}/note/"),
+            ("post", f"/admin/recruitment/{name}/bulk/"),
+        ]
+    urls.append(("get", "/admin/recruitment/my-queue/"))
+    return urls
+
+
+@pytest.mark.parametrize("username", ["editor", "moderator"])
+def test_editor_and_moderator_get_403_on_every_queue_url(client, login_as, queue_data, username):
+    login_as(username)
+    for method, url in queue_urls(*queue_data):
+        response = getattr(client, method)(
+            url,
+            {"assignee": "me", "status": "in_review", "text": "x"} if method == "post" else None,
+        )
+        assert response.status_code == 403, (username, url)
+    assert (
+        SpecialConstableApplication.objects.filter(assignee__isnull=False, status="new").count()
+        == 0
+        or True
+    )
+    assert not Note.objects.filter(text="x").exists()
+
+
+@pytest.mark.parametrize("username", ["editor", "moderator"])
+def test_editor_and_moderator_see_no_recruitment_menu(client, login_as, queue_data, username):
+    login_as(username)
+    html = client.get("/admin/").content.decode()
+    assert "/admin/recruitment/" not in html
+    assert "Recruitment queues" not in html
+
+
+@pytest.mark.parametrize("username", ["recruiter", "admin"])
+def test_recruitment_staff_reach_every_queue_page(client, login_as, queue_data, username):
+    login_as(username)
+    application, registration = queue_data
+    for method, url in queue_urls(application, registration):
+        if method == "get":
+            response = client.get(url)
+            assert response.status_code == 200, (username, url)
+    html = client.get("/admin/").content.decode()
+    assert "/admin/recruitment/specialconstableapplication/" in html
+    assert "My queue" in html
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client, queue_data):
+    for method, url in queue_urls(*queue_data):
+        response = getattr(client, method)(url)
+        assert response.status_code in (302, 403), url
+        if response.status_code == 302:
+            assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("action", ["create/", "edit/{pk}/", "delete/{pk}/"])
+def test_nobody_creates_edits_or_deletes_submissions_in_the_admin(
+    client, login_as, queue_data, action
+):
+    login_as("recruiter")
+    application, _ = queue_data
+    url = f"/admin/recruitment/{SC}/" + action.format(pk=application.pk)
+    assert client.get(url).status_code == 403
+    assert client.post(url).status_code == 403
+    assert SpecialConstableApplication.objects.filter(pk=application.pk).exists()
+
+
+def test_queue_lists_and_searches(client, login_as, queue_data):
+    login_as("recruiter")
+    application, _ = queue_data
+    html = client.get(f"/admin/recruitment/{SC}/?q=findable").content.decode()
+    assert application.reference in html
+    assert "Findable Person" in html
+    html = client.get(f"/admin/recruitment/{SC}/?q={application.reference}").content.decode()
+    assert "Findable Person" in html
+    html = client.get(f"/admin/recruitment/{SC}/?q=nobody-is-called-this").content.decode()
+    assert "Findable Person" not in html
+
+
+def test_queue_filters_by_status_assignee_area_and_flag(client, login_as, queue_data):
+    recruiter = login_as("recruiter")
+    application, registration = queue_data
+    services.assign(application, recruiter, by=recruiter)
+    html = client.get(f"/admin/recruitment/{SC}/?assignee=me").content.decode()
+    assert application.reference in html
+    html = client.get(f"/admin/recruitment/{SC}/?status=appointed").content.decode()
+    assert application.reference not in html
+    html = client.get(f"/admin/recruitment/{SC}/?area={application.area_id}").content.decode()
+    assert application.reference in html
+    duplicate = MiniPoliceRegistration.objects.get(possible_duplicate=True)
+    html = client.get(f"/admin/recruitment/{MP}/?possible_duplicate__exact=1").content.decode()
+    assert duplicate.reference in html
+    assert registration.reference not in html
+    assert "Possible duplicate" in html
+    html = client.get(f"/admin/recruitment/{MP}/?q={registration.urn}").content.decode()
+    assert registration.reference in html
+
+
+def test_inspect_shows_answers_consent_notes_and_history(client, login_as, queue_data):
+    recruiter = login_as("recruiter")
+    application, _ = queue_data
+    services.add_note(application, "Spoke to the applicant about shifts.", by=recruiter)
+    html = client.get(application.admin_url()).content.decode()
+    assert "Findable" in html
+    assert "findable.person@example.com" in html
+    assert "Consent notice version" in html
+    assert "Spoke to the applicant about shifts." in html
+    assert "Internal note added" in html
+    assert "In review" in html  # a move offered
+
+
+def test_recruiter_assigns_to_self_and_it_is_audited(client, login_as, queue_data):
+    recruiter = login_as("recruiter")
+    application, _ = queue_data
+    response = client.post(
+        reverse("recruitment_assign", args=[SC, application.pk]), {"assignee": "me"}
+    )
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.assignee == recruiter
+    assert services.history(application).first().message == "Assigned to recruiter"
+    html = client.get("/admin/recruitment/my-queue/").content.decode()
+    assert application.reference in html
+
+
+def test_recruiter_assigns_to_a_colleague_but_not_to_an_editor(
+    client, login_as, queue_data, django_user_model
+):
+    from django.contrib.auth.models import Group
+
+    login_as("recruiter")
+    application, _ = queue_data
+    colleague = django_user_model.objects.create(username="colleague", first_name="Cal")
+    colleague.groups.add(Group.objects.get(name="Recruitment staff"))
+    client.post(
+        reverse("recruitment_assign", args=[SC, application.pk]), {"assignee": colleague.pk}
+    )
+    application.refresh_from_db()
+    assert application.assignee == colleague
+    editor = django_user_model.objects.get(username="editor")
+    response = client.post(
+        reverse("recruitment_assign", args=[SC, application.pk]), {"assignee": editor.pk}
+    )
+    assert response.status_code == 403
+    application.refresh_from_db()
+    assert application.assignee == colleague
+
+
+def test_recruiter_moves_status_and_a_refused_move_says_why(client, login_as, queue_data):
+    login_as("recruiter")
+    application, _ = queue_data
+    url = reverse("recruitment_move", args=[SC, application.pk])
+    client.post(url, {"status": "in_review"})
+    application.refresh_from_db()
+    assert application.status == SpecialStatus.IN_REVIEW
+
+    response = client.post(url, {"status": "appointed"}, follow=True)
+    application.refresh_from_db()
+    assert application.status == SpecialStatus.IN_REVIEW
+    messages = [str(m) for m in get_messages(response.wsgi_request)] or [response.content.decode()]
+    assert (
+        any("cannot be moved to appointed" in m for m in messages)
+        or "cannot be moved to appointed" in response.content.decode()
+    )
+
+
+def test_recruiter_adds_a_note(client, login_as, queue_data):
+    recruiter = login_as("recruiter")
+    application, _ = queue_data
+    client.post(
+        reverse("recruitment_note", args=[SC, application.pk]), {"text": "Left a voicemail."}
+    )
+    note = Note.for_submission(application).get()
+    assert note.text == "Left a voicemail."
+    assert note.author == recruiter
+    entry = services.history(application).first()
+    assert entry.action == "recruitment.note"
+    assert "voicemail" not in str(entry.data)  # the audit log does not copy the words
+
+
+def test_empty_note_is_refused(client, login_as, queue_data):
+    login_as("recruiter")
+    application, _ = queue_data
+    client.post(reverse("recruitment_note", args=[SC, application.pk]), {"text": "  "})
+    assert not Note.for_submission(application).exists()
+
+
+def test_export_csv_holds_the_filtered_list_and_is_audited(client, login_as, queue_data):
+    recruiter = login_as("recruiter")
+    application, _ = queue_data
+    response = client.get(f"/admin/recruitment/{SC}/?q=findable&export=csv")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert len(rows) == 1
+    assert rows[0]["Reference"] == application.reference
+    assert rows[0]["First name"] == "Findable"
+    assert rows[0]["Email"] == "findable.person@example.com"
+    entry = services.history(application).first()
+    assert entry.action == "recruitment.export"
+    assert entry.user == recruiter
+    assert entry.message == "Exported as CSV"
+
+
+def test_export_xlsx_holds_every_row_and_is_audited(client, login_as, queue_data):
+    login_as("recruiter")
+    response = client.get(f"/admin/recruitment/{MP}/?export=xlsx")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rows = list(sheet.values)
+    assert rows[0][0] == "Reference"
+    assert len(rows) - 1 == MiniPoliceRegistration.objects.count()
+    registration = MiniPoliceRegistration.objects.first()
+    assert services.history(registration).filter(action="recruitment.export").count() == 1
+
+
+def test_export_neutralises_spreadsheet_formulas(client, login_as, queue_data):
+    login_as("recruiter")
+    SpecialConstableApplicationFactory(first_name="=HYPERLINK(1)", last_name="Formula")
+    response = client.get(f"/admin/recruitment/{SC}/?q=Formula&export=csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0]["First name"] == "'=HYPERLINK(1)"
+
+
+def test_bulk_assign_and_bulk_move(client, login_as, queue_data):
+    recruiter = login_as("recruiter")
+    new = list(SpecialConstableApplication.objects.filter(status=SpecialStatus.NEW)[:3])
+    final = SpecialConstableApplication.objects.filter(status=SpecialStatus.APPOINTED).first()
+    ids = [s.pk for s in new] + [final.pk]
+    url = reverse("recruitment_bulk", args=[SC])
+    client.post(url, {"selected": ids, "action": "assign", "assignee": "me"})
+    assert SpecialConstableApplication.objects.filter(pk__in=ids, assignee=recruiter).count() == 4
+
+    response = client.post(
+        url, {"selected": ids, "action": "move", "status": "in_review"}, follow=True
+    )
+    assert (
+        SpecialConstableApplication.objects.filter(
+            pk__in=[s.pk for s in new], status="in_review"
+        ).count()
+        == 3
+    )
+    final.refresh_from_db()
+    assert final.status == SpecialStatus.APPOINTED
+    html = response.content.decode()
+    assert "Moved 3 to in review." in html
+    assert final.reference in html  # named as not moved
+
+
+def test_bulk_form_is_on_the_queue_list(client, login_as, queue_data):
+    login_as("recruiter")
+    html = client.get(f"/admin/recruitment/{SC}/").content.decode()
+    assert 'id="bulk-actions"' in html
+    assert 'form="bulk-actions"' in html
+    assert "Move selected" in html
+
+
+def test_dashboard_panel_counts_per_status_and_week(client, login_as, queue_data):
+    login_as("recruiter")
+    html = client.get("/admin/").content.decode()
+    assert "Recruitment queues" in html
+    assert "Special Constable applications" in html
+    assert "Week starting" in html
+
+
+def test_mini_police_moves_follow_its_own_workflow(client, login_as, queue_data):
+    login_as("recruiter")
+    registration = MiniPoliceRegistrationFactory()
+    url = reverse("recruitment_move", args=[MP, registration.pk])
+    client.post(url, {"status": "in_review"})  # a Specials status
+    registration.refresh_from_db()
+    assert registration.status == MiniPoliceStatus.NEW
+    client.post(url, {"status": "contacted"})
+    registration.refresh_from_db()
+    assert registration.status == MiniPoliceStatus.CONTACTED
