@@ -125,25 +125,68 @@ def load_site_pages(home):
         ContentPage,
         "accessibility",
         title="Accessibility statement",
-        intro="We want as many people as possible to be able to use this website.",
+        intro="This statement applies to the Blue Lamp Constabulary website. We want as many "
+        "people as possible to be able to use it.",
         body=[
             paragraph(
                 "<p>You should be able to change colours and fonts, zoom in up to 400% without "
                 "the text spilling off the screen, navigate the whole site using just a keyboard, "
-                "and use it with a screen reader.</p>"
+                "use it without JavaScript, and use it with a screen reader.</p>"
             ),
-            heading("How we test this website"),
+            heading("Compliance status"),
             paragraph(
-                "<p>Every page type is checked automatically against the Web Content "
-                "Accessibility Guidelines (WCAG) 2.2 level AA, and we test the quick exit, the "
-                "cookie choices and our forms using only a keyboard and with JavaScript turned "
-                "off.</p>"
+                "<p>This website is fully compliant with the Web Content Accessibility "
+                "Guidelines (WCAG) version 2.2 AA standard, as far as our tests below can "
+                "show.</p>"
             ),
-            heading("Reporting problems"),
+            heading("How we tested this website"),
             paragraph(
-                '<p>If you find a problem, please tell us through our <a href="/feedback/">'
-                "feedback form</a> or call 101. If you are not happy with our response, contact "
-                "the Equality Advisory and Support Service (EASS).</p>"
+                "<p>Every change to the site is tested automatically before it is published. "
+                "A real browser (Chromium) loads each kind of page and checks it with axe-core "
+                "4.14.1 against the WCAG 2.0, 2.1 and 2.2 A and AA rules. The pages checked "
+                "are: the home page; news, including filtered results and a second page of "
+                "results; a news article; the volunteering pages and a programme page; both "
+                "recruitment forms, empty, with mistakes and after sending; our feedback form "
+                "and its confirmation; cookies; search, with and without results; staying safe "
+                "online; this statement; the ‘page not found’ page; and our staff's recruitment "
+                "queue and application view. Public pages are checked on a 360 pixel wide phone "
+                "screen and a 1280 pixel wide desktop screen. The check must find no problems "
+                "for the change to be accepted.</p>"
+            ),
+            paragraph(
+                "<p>We also test, using only a keyboard (Tab, Enter, Space and the arrow keys) "
+                "and checking that you can always see where you are on the page: leaving the "
+                "site quickly with the skip link and the ‘Leave this site’ button; choosing "
+                "cookies in the banner and on the cookies page; and completing and sending both "
+                "recruitment forms. We run these with JavaScript turned on and turned off.</p>"
+            ),
+            heading("Known limitations"),
+            paragraph(
+                "<p>Automated tests find many problems but not all of them. We have not yet "
+                "had the site tested by disabled people or by an independent accessibility "
+                "auditor, and we have not tested with every screen reader. News articles and "
+                "pages written by our staff are only checked when they follow our templates; "
+                "older PDF documents may not be accessible. The date of birth field uses your "
+                "browser's own date picker, which looks different from browser to browser.</p>"
+            ),
+            heading("Reporting accessibility problems"),
+            paragraph(
+                "<p>If you find a problem, or need information in a different format such as "
+                'large print or easy read, please tell us through our <a href="/feedback/">'
+                "feedback form</a> or call 101. We will reply within 10 working days.</p>"
+            ),
+            heading("Enforcement procedure"),
+            paragraph(
+                "<p>The Equality and Human Rights Commission (EHRC) is responsible for "
+                "enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. 2) "
+                "Accessibility Regulations 2018. If you are not happy with how we respond to "
+                "your complaint, contact the Equality Advisory and Support Service (EASS).</p>"
+            ),
+            heading("Preparation of this statement"),
+            paragraph(
+                "<p>This statement was prepared on 22 November 2026. It is based on the "
+                "automated and keyboard tests described above, which run on every change to "
+                "the website.</p>"
             ),
         ],
     )
