@@ -10,6 +10,11 @@ import pytest
 
 from tests.browser.test_recruitment import REFERENCE
 
+# The tests pick `page` or `page_without_js` at run time; naming the live server here keeps them
+# with the other transactional tests, which pytest-django runs after the rest (they empty the
+# database when they finish).
+pytestmark = pytest.mark.usefixtures("live_server")
+
 FOCUS_STYLE = """() => {
     const el = document.activeElement;
     const style = getComputedStyle(el);

@@ -1,0 +1,120 @@
+"""Query budgets for every public page type and the recruitment queues: the number of queries a
+page costs does not grow with the number of articles or submissions, and stays under a budget.
+
+The news index, article and search budgets live in tests/news/test_query_budget.py.
+"""
+
+import uuid
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.news.conftest import bulk_articles
+
+SPECIALS = "/volunteer/special-constables/apply/"
+MINI = "/volunteer/mini-police/register/"
+
+# (method, path, budget). Measured on 22 Nov 2026 with the cache cold: home 13, volunteer index
+# 13, programme 17, each form (GET or POST with errors) 16, cookies 4, feedback 11, safety 10,
+# each queue 21. The budgets leave a few queries of headroom.
+PUBLIC_PAGES = [
+    ("get", "/", 16),
+    ("get", "/volunteer/", 16),
+    ("get", "/volunteer/special-constables/", 20),
+    ("get", SPECIALS, 20),
+    ("post", SPECIALS, 20),
+    ("get", MINI, 20),
+    ("post", MINI, 20),
+    ("get", "/cookies/", 6),
+    ("get", "/feedback/", 14),
+    ("post", "/feedback/", 14),
+    ("get", "/safety/", 13),
+]
+QUEUES = [
+    "/admin/recruitment/specialconstableapplication/",
+    "/admin/recruitment/minipoliceregistration/",
+]
+QUEUE_BUDGET = 25
+
+
+def count_queries(client, method, path):
+    """Queries for one request, after a first one has warmed caches and renditions."""
+    cache.clear()  # the forms' rate limit counts in the cache
+    getattr(client, method)(path)
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = getattr(client, method)(path)
+    assert response.status_code == 200, path
+    if method == "post":
+        assert b"There is a problem" in response.content, path  # an empty form: errors
+    return len(captured)
+
+
+def count_all(client, pages):
+    return {
+        f"{method.upper()} {path}": count_queries(client, method, path) for method, path in pages
+    }
+
+
+def add_submissions(models, count):
+    """Copies of the demo's submissions (every status, assigned or not) under new references."""
+    from recruitment.references import next_reference
+
+    for _model, prefix, templates in models:
+        for number in range(count):
+            copy = templates[number % len(templates)]
+            copy.pk = None
+            copy.reference = next_reference(prefix, 2026)
+            copy.idempotency_key = uuid.uuid4()
+            copy.save()
+
+
+@pytest.fixture
+def submission_templates(demo_site):
+    """The demo's submissions kept in memory, the tables emptied, so a test sets the row count."""
+    from recruitment.models import MiniPoliceRegistration, SpecialConstableApplication
+
+    models = []
+    for model, prefix in [(SpecialConstableApplication, "SC"), (MiniPoliceRegistration, "MP")]:
+        models.append((model, prefix, list(model.objects.order_by("-pk"))))
+        model.objects.all().delete()
+    return models
+
+
+def test_public_pages_cost_the_same_with_5_or_60_articles_and_submissions(
+    client, demo_site, submission_templates, django_assert_max_num_queries
+):
+    from cms.models import Area
+    from news.models import NewsIndexPage
+
+    pages = [(method, path) for method, path, _budget in PUBLIC_PAGES]
+    index = NewsIndexPage.objects.get()
+    area = Area.objects.filter(force_wide=False).first()
+    add_submissions(submission_templates, 5)
+    bulk_articles(index, area, 5)
+    few = count_all(client, pages)
+    add_submissions(submission_templates, 55)
+    bulk_articles(index, area, 55)
+    many = count_all(client, pages)
+    assert few == many
+    for method, path, budget in PUBLIC_PAGES:
+        cache.clear()
+        with django_assert_max_num_queries(budget):
+            getattr(client, method)(path)
+
+
+def test_recruitment_queues_cost_the_same_with_5_or_60_submissions(
+    client, submission_templates, login_as, django_assert_max_num_queries
+):
+    login_as("recruiter")
+    pages = [("get", path) for path in QUEUES]
+    add_submissions(submission_templates, 5)
+    few = count_all(client, pages)
+    add_submissions(submission_templates, 55)
+    many = count_all(client, pages)
+    assert few == many
+    for path in QUEUES:
+        with django_assert_max_num_queries(QUEUE_BUDGET):
+            client.get(path)
