@@ -32,6 +32,11 @@ def restore_migration_data():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     group_migration = importlib.import_module("recruitment.migrations.0002_recruitment_staff_group")
     group_migration.create_group(apps, None)
+    # create_group empties the ContentType cache; left cold, the next test's serialized rollback
+    # creates content types from signal handlers before restoring its own, and fails on them.
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.get_for_models(*apps.get_models())
 
 
 @pytest.fixture
