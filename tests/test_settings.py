@@ -12,6 +12,8 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "sqlite:///" + str(ROOT / "check-deploy.sqlite3"),
     "ALLOWED_HOSTS": "police.example",
     "WAGTAILADMIN_BASE_URL": "https://police.example",
+    "RECAPTCHA_PUBLIC_KEY": "production-site-key-for-the-check",
+    "RECAPTCHA_PRIVATE_KEY": "production-secret-key-for-the-check",
 }
 
 
