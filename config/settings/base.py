@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "recruitment",
+    "bench",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
