@@ -7,7 +7,7 @@ from pathlib import Path
 
 LINE = re.compile(
     r"^(\S+) (\S+) (\S+) BENCH requests=(\d+) rps=([\d.]+) p50=([\d.]+) "
-    r"p95=([\d.]+) p99=([\d.]+) errors=(\d+)"
+    r"p95=([\d.]+) p99=([\d.]+) errors=(\d+)(?: load=([\d.]+))?"
 )
 
 
@@ -17,18 +17,18 @@ def main(folder):
         m = LINE.match(line)
         if not m:
             continue
-        phase, name, path, _n, rps, p50, p95, p99, errors = m.groups()
+        phase, name, path, _n, rps, p50, p95, p99, errors, load = m.groups()
         rps = float(rps)
         if name == "static":
             static[phase] = rps
-        rows.append((phase, name, path, rps, p50, p95, p99, errors))
-    print("| phase | page | path | req/s | vs static | p50 ms | p95 ms | p99 ms | errors |")
-    print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for phase, name, path, rps, p50, p95, p99, errors in rows:
+        rows.append((phase, name, path, rps, p50, p95, p99, errors, load or "?"))
+    print("| phase | page | path | req/s | vs static | p50 ms | p95 ms | p99 ms | errors | load |")
+    print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for phase, name, path, rps, p50, p95, p99, errors, load in rows:
         ratio = rps / static[phase] if static.get(phase) else 0
         print(
             f"| {phase} | {name} | `{path[:40]}` | {rps:.0f} | {ratio:.2f} | {p50} | {p95} "
-            f"| {p99} | {errors} |"
+            f"| {p99} | {errors} | {load} |"
         )
     submissions = Path(folder) / "submissions.txt"
     if submissions.exists():

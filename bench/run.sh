@@ -41,7 +41,8 @@ measure() {  # phase name path [cookie]
   for _ in 1 2 3; do curl -s -o /dev/null -H "Cookie: $cookie" "$BASE$path"; done
   BENCH_COOKIE="$cookie" wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s \
     -s bench/percentiles.lua "$BASE$path" > "$OUT/$phase-$name.txt"
-  echo "$phase $name $path $(grep '^BENCH' "$OUT/$phase-$name.txt")" | tee -a "$OUT/summary.txt"
+  echo "$phase $name $path $(grep '^BENCH' "$OUT/$phase-$name.txt") load=$(cut -d' ' -f1 /proc/loadavg)" \
+    | tee -a "$OUT/summary.txt"
 }
 
 start_server 0 uncached
