@@ -17,6 +17,7 @@ shares the cache (Redis in production). Old entries simply expire.
 
 import hashlib
 import json
+import time
 from urllib.parse import unquote
 
 from django.conf import settings
@@ -86,12 +87,18 @@ def is_cacheable_response(request, response):
     return not directives & PRIVATE_DIRECTIVES
 
 
+def _fresh_generation():
+    # Started from the clock, so a generation lost from the cache (evicted, Redis restarted)
+    # never comes back as an old number whose pages might still be stored.
+    return int(time.time() * 1000)
+
+
 def generation():
     """The current purge generation, shared by every instance that uses the same cache."""
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+        value = cache.get(GENERATION_KEY) or _fresh_generation()
     return value
 
 
@@ -100,7 +107,7 @@ def purge_all():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
 
 
 def cache_key(request):

@@ -28,7 +28,7 @@ def mail_down(settings):
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_applications_are_each_stored_once_and_acknowledged_once_mail_returns(
-    demo_site, live_server, mail_down
+    form_pages, live_server, mail_down
 ):
     outcomes = []
     for form in ("sc", "mp"):
