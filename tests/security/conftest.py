@@ -14,7 +14,15 @@ settings.register_profile(
 )
 settings.load_profile("blue-lamp")
 
-pytest_plugins = ["tests.recruitment.conftest"]
+# The recruitment form pages and answers, shared with tests/recruitment.
+from tests.recruitment.conftest import (  # noqa: E402, F401
+    form_pages,
+    mini_answers,
+    mini_page,
+    special_answers,
+    specials_page,
+    submit,
+)
 
 
 @pytest.fixture(autouse=True)
