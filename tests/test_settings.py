@@ -12,8 +12,9 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "sqlite:///" + str(ROOT / "check-deploy.sqlite3"),
     "ALLOWED_HOSTS": "police.example",
     "WAGTAILADMIN_BASE_URL": "https://police.example",
-    "RECAPTCHA_PUBLIC_KEY": "production-site-key-for-the-check",
-    "RECAPTCHA_PRIVATE_KEY": "production-secret-key-for-the-check",
+    # Production runs the recruitment forms with reCAPTCHA (recruitment.W001 otherwise).
+    "RECAPTCHA_PUBLIC_KEY": "production-public-key-for-the-check",
+    "RECAPTCHA_PRIVATE_KEY": "production-private-key-for-the-check",
 }
 
 
