@@ -432,10 +432,12 @@ class Notification(models.Model):
 
 
 def academic_year_choices(today=None):
-    """This academic year and the next two, as ("2026/27", "September 2026 (2026/27)") pairs."""
+    """This academic year and the next two: ("2026/27", "This academic year (2026/27)")..."""
     today = today or datetime.date.today()
     start = today.year if today.month >= 9 else today.year - 1
-    return [
-        (f"{y}/{str(y + 1)[-2:]}", f"September {y} ({y}/{str(y + 1)[-2:]})")
-        for y in range(start, start + 3)
-    ]
+    choices = []
+    for year in range(start, start + 3):
+        value = f"{year}/{str(year + 1)[-2:]}"
+        label = "This academic year" if year == start else f"From September {year}"
+        choices.append((value, f"{label} ({value})"))
+    return choices

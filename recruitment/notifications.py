@@ -128,7 +128,10 @@ def send_one(pk, now=None):
             row.last_error = f"{type(error).__name__}: {error}"[:1000]
             row.next_attempt_at = now + backoff(row.attempts)
             row.save(update_fields=["attempts", "last_error", "next_attempt_at"])
-            logger.warning("Email %s failed (attempt %s): %s", pk, row.attempts, row.last_error)
+            # Only the kind of error: a mail server's message can name the recipient's address.
+            logger.warning(
+                "Email %s failed (attempt %s): %s", pk, row.attempts, type(error).__name__
+            )
             return False
         row.status = NotificationStatus.SENT
         row.sent_at = now

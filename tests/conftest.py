@@ -125,6 +125,9 @@ def page_without_js(browser, live_server):
     context.close()
 
 
+# Before pytest-django's own hook (also tryfirst, registered earlier), which orders tests by
+# these markers: transactional browser tests must run after the rest, whose data they flush.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):

@@ -12,9 +12,9 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "sqlite:///" + str(ROOT / "check-deploy.sqlite3"),
     "ALLOWED_HOSTS": "police.example",
     "WAGTAILADMIN_BASE_URL": "https://police.example",
-    # Production is expected to set reCAPTCHA keys (recruitment.W001 warns otherwise).
-    "RECAPTCHA_PUBLIC_KEY": "check-deploy-public-key",
-    "RECAPTCHA_PRIVATE_KEY": "check-deploy-private-key",
+    # Production runs the recruitment forms with reCAPTCHA (recruitment.W001 otherwise).
+    "RECAPTCHA_PUBLIC_KEY": "production-public-key-for-the-check",
+    "RECAPTCHA_PRIVATE_KEY": "production-private-key-for-the-check",
 }
 
 

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Everything that varies comes from the environment."""
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -18,6 +19,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "recruitment",
+    "bench",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -39,6 +41,8 @@ INSTALLED_APPS = [
     "django_recaptcha",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -50,6 +54,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above sessions, CSRF and messages: it must see every cookie they set (cms/page_cache.py).
+    "cms.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -57,6 +63,15 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "config.csp.SecurityHeadersMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes checks every login attempt first and refuses locked-out users and clients.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -101,6 +116,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole pages cached for anonymous visitors (cms/page_cache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 # Background work (notification emails, Wagtail's own tasks): run in-process by
 # default; production switches to django-tasks-db's queue and `manage.py db_worker`.
@@ -170,6 +188,42 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
+# Content-Security-Policy (django-csp 4), enforced everywhere, dev and tests included.
+# config/csp.py widens it per page: the admin, reCAPTCHA forms, analytics. See docs/security.md.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        # Video embeds in page bodies (Wagtail embeds: YouTube, Vimeo).
+        "frame-src": [
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
+# Admin login lockout (django-axes): after AXES_FAILURE_LIMIT failed logins for one username
+# (from anywhere) or from one client address (for any username), further attempts are refused
+# with a 429 page until AXES_COOLOFF_TIME has passed or an admin runs
+# `manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS`.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+AXES_CLIENT_IP_CALLABLE = "recruitment.ratelimit.client_address"
+AXES_VERBOSE = False
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -185,6 +239,11 @@ WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Blue Lamp")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
+# No avatars from Gravatar: staff email hashes stay here, and the CSP needs no extra host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No call from the admin's dashboard to releases.wagtail.org (the CSP would block it anyway):
+# upgrades are tracked through the pinned dependencies.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -202,3 +261,7 @@ RECRUITMENT_CLIENT_IP_HEADER = env_str("RECRUITMENT_CLIENT_IP_HEADER", "REMOTE_A
 RECRUITMENT_RETENTION_DAYS = env_int("RECRUITMENT_RETENTION_DAYS", 365)
 RECRUITMENT_RETENTION_LONG_DAYS = env_int("RECRUITMENT_RETENTION_LONG_DAYS", 730)
 RECRUITMENT_SENT_EMAIL_DAYS = env_int("RECRUITMENT_SENT_EMAIL_DAYS", 30)
+
+# No Gravatar: staff email hashes are not sent to a third party, and the admin makes no
+# off-site requests.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -30,3 +30,15 @@ TASKS = {
         }[env_str("TASK_BACKEND", "database")]
     }
 }
+
+# A caching proxy or CDN in front (Varnish, nginx with a purge module...): Wagtail sends it
+# an HTTP PURGE for each published or unpublished page. See docs/deployment.md.
+FRONTEND_CACHE_PURGE_URL = env_str("FRONTEND_CACHE_PURGE_URL")
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }

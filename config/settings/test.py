@@ -11,6 +11,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off by default so tests that change content without publishing see it; tests/cms/
+# test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # The test servers serve static files themselves; whitenoise needs collectstatic first.

@@ -10,9 +10,10 @@ QUEUE_MODELS = ["specialconstableapplication", "minipoliceregistration"]
 def create_group(apps, schema_editor):
     # Permissions are normally made after all migrations; the group needs them now.
     app_config = apps.get_app_config("recruitment")
-    app_config.models_module = True
+    models_module = getattr(app_config, "models_module", None)
+    app_config.models_module = models_module or True
     create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
+    app_config.models_module = models_module
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

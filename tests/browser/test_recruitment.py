@@ -11,46 +11,11 @@ PHONE = {"width": 375, "height": 812}
 REFERENCE = re.compile(r"(SC|MP)-\d{4}-\d{6}")
 
 
-def restore_migration_data():
-    """Put back what migrations made and a transactional test's flush removed.
-
-    (pytest-django's serialized rollback does not survive the live server here.)
-    """
-    import importlib
-
-    from django.apps import apps
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Collection, Locale, Page
-
-    locale, _ = Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    group_migration = importlib.import_module("recruitment.migrations.0002_recruitment_staff_group")
-    group_migration.create_group(apps, None)
-    # create_group empties the ContentType cache; left cold, the next test's serialized rollback
-    # creates content types from signal handlers before restoring its own, and fails on them.
-    from django.contrib.contenttypes.models import ContentType
-
-    ContentType.objects.get_for_models(*apps.get_models())
-
-
 @pytest.fixture
-def forms_site(transactional_db, live_server, settings):
+def forms_site(demo_site):
     """The demo site with empty queues, so the applicant's submission is the one on screen."""
-    import os
-
-    from django.core.management import call_command
-
     from recruitment.models import MiniPoliceRegistration, SpecialConstableApplication
 
-    restore_migration_data()
-    settings.DEMO_PASSWORD = DEMO_PASSWORD
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))
     SpecialConstableApplication.objects.all().delete()
     MiniPoliceRegistration.objects.all().delete()
 

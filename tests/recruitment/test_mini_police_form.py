@@ -122,3 +122,17 @@ def test_double_post_creates_one_registration(mini_page, mini_answers, submit):
     submit(mini_page, mini_answers)
     submit(mini_page, mini_answers)
     assert MiniPoliceRegistration.objects.count() == 1
+
+
+def test_start_choices_are_this_academic_year_and_the_next_two():
+    import datetime
+
+    from recruitment.models import academic_year_choices
+
+    assert academic_year_choices(datetime.date(2026, 11, 22)) == [
+        ("2026/27", "This academic year (2026/27)"),
+        ("2027/28", "From September 2027 (2027/28)"),
+        ("2028/29", "From September 2028 (2028/29)"),
+    ]
+    assert academic_year_choices(datetime.date(2027, 8, 31))[0][0] == "2026/27"
+    assert academic_year_choices(datetime.date(2027, 9, 1))[0][0] == "2027/28"

@@ -312,3 +312,12 @@ def test_rate_limit_is_per_client(settings, specials_page, special_answers, subm
     special_answers["token"] = "11111111-2222-3333-4444-555555555555"
     assert submit(specials_page, special_answers, REMOTE_ADDR="192.0.2.2").status_code == 302
     assert submit(specials_page, special_answers, REMOTE_ADDR="192.0.2.2").status_code == 429
+
+
+def test_second_application_from_the_same_email_is_flagged(specials_page, special_answers, submit):
+    submit(specials_page, special_answers)
+    special_answers["token"] = "22222222-3333-4444-5555-666666666666"
+    special_answers["email"] = "Jordan.Testwell@Example.com"
+    assert submit(specials_page, special_answers).status_code == 302
+    first, second = SpecialConstableApplication.objects.order_by("pk")
+    assert (first.possible_duplicate, second.possible_duplicate) == (False, True)

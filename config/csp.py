@@ -1,0 +1,106 @@
+"""Content-Security-Policy and Permissions-Policy for every response.
+
+The base policy (settings.CONTENT_SECURITY_POLICY) allows this site's own files only. This
+middleware widens it where, and only where, something on the page needs more:
+
+- the Wagtail admin (/admin/): inline style attributes, which its JavaScript components set
+  (tooltips, the page editor's panels, the image cropper); inline scripts, because Wagtail
+  8.0.1's own templates still write some (date/time widgets: wagtailadmin/widgets/
+  date_input.html, time_input.html, datetime_input.html; inline panels: panels/
+  inline_panel.html, multiple_chooser_panel.html), without nonces; data:/blob: images for
+  upload previews; and framing by itself, for the editor's live preview.
+  The public site never gets 'unsafe-inline' for scripts. See docs/security.md.
+- recruitment form pages that show reCAPTCHA (keys configured): Google's reCAPTCHA hosts.
+- every public page when an analytics ID is set: the Google Analytics hosts.
+"""
+
+from csp.middleware import CSPMiddleware
+
+ADMIN_PREFIX = "/admin/"
+
+ADMIN_UPDATE = {
+    "script-src": ["'unsafe-inline'"],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["data:", "blob:"],
+}
+ADMIN_REPLACE = {"frame-ancestors": ["'self'"]}
+
+RECAPTCHA_HOSTS = [
+    "https://www.google.com/recaptcha/",
+    "https://www.gstatic.com/recaptcha/",
+    "https://www.recaptcha.net/recaptcha/",
+]
+RECAPTCHA_UPDATE = {
+    "script-src": RECAPTCHA_HOSTS,
+    "frame-src": RECAPTCHA_HOSTS,
+    "connect-src": RECAPTCHA_HOSTS,
+}
+
+ANALYTICS_UPDATE = {
+    "script-src": ["https://www.googletagmanager.com"],
+    "connect-src": [
+        "https://www.googletagmanager.com",
+        "https://*.google-analytics.com",
+        "https://*.analytics.google.com",
+    ],
+    "img-src": ["https://www.googletagmanager.com", "https://*.google-analytics.com"],
+}
+
+# Powerful features nobody here needs: off for this site and anything it embeds.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
+)
+
+
+def merge(*updates):
+    """One directive update from several: the sources of each directive put together."""
+    merged = {}
+    for update in updates:
+        for directive, sources in update.items():
+            merged.setdefault(directive, [])
+            merged[directive] += [s for s in sources if s not in merged[directive]]
+    return merged
+
+
+def shows_recaptcha(response):
+    """True for a recruitment form page that renders the reCAPTCHA widget."""
+    context = getattr(response, "context_data", None) or {}
+    return bool(context.get("recaptcha_enabled"))
+
+
+def site_has_analytics(request):
+    """True when the site's settings carry an analytics ID (loaded only after consent)."""
+    from cms.models import SiteSettings
+
+    try:
+        return bool(SiteSettings.for_request(request).analytics_id)
+    except Exception:  # no site matches the host: nothing to allow
+        return False
+
+
+def is_html(response):
+    return response.get("Content-Type", "").startswith("text/html")
+
+
+class SecurityHeadersMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the per-page widening above and a Permissions-Policy."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        updates = [parts.update or {}]
+        if request.path_info.startswith(ADMIN_PREFIX):
+            updates.append(ADMIN_UPDATE)
+            parts.replace = {**ADMIN_REPLACE, **(parts.replace or {})}
+        elif is_html(response):
+            if shows_recaptcha(response):
+                updates.append(RECAPTCHA_UPDATE)
+            if site_has_analytics(request):
+                updates.append(ANALYTICS_UPDATE)
+        parts.update = merge(*updates)
+        return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response

@@ -1,0 +1,169 @@
+"""Hostile input at every public form and filter: never a 500, never a row for bad answers.
+
+Hypothesis draws the input (profile in tests/security/conftest.py: 40 examples a test).
+A 500 would raise inside the test client, so "no exception" is the main assertion.
+"""
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from wagtail.contrib.forms.models import FormSubmission
+
+from recruitment.models import MiniPoliceRegistration, SpecialConstableApplication
+
+pytestmark = pytest.mark.django_db
+
+# Any text the test client can encode: every code point but lone surrogates, NUL included.
+any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=60)
+huge_text = st.integers(min_value=1_000, max_value=200_000).map(lambda n: "x" * n)
+value = st.one_of(any_text, huge_text, st.sampled_from(["\x00", "0", "-1", "1e309", "NaN"]))
+# Raw bodies, including bytes that are not UTF-8 (a lone surrogate's encoding among them).
+raw_body = st.one_of(
+    st.binary(max_size=300),
+    st.just(b"first_name=%ED%A0%80&email=%FF%FE&consent=on"),
+    st.just(b'--boundary\r\nContent-Disposition: form-data; name="x"\r\n\r\nbroken'),
+)
+content_type = st.sampled_from(
+    [
+        "application/json",
+        "multipart/form-data; boundary=boundary",
+        "multipart/form-data",
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "application/xml",
+    ]
+)
+OK_STATUSES = {200, 302, 400, 403, 404, 405, 413, 429}
+
+
+@pytest.fixture
+def site(demo_site, settings):
+    settings.RECRUITMENT_RATE_LIMIT = 0  # the limit has its own tests; here it would hide bugs
+    from cms.models import FeedbackFormPage
+    from recruitment.models import MiniPoliceFormPage, SpecialConstableFormPage
+
+    return {
+        "specials": SpecialConstableFormPage.objects.live().first(),
+        "mini": MiniPoliceFormPage.objects.live().first(),
+        "feedback": FeedbackFormPage.objects.live().first(),
+    }
+
+
+def mutate(answers, data):
+    """The answers with some fields dropped, replaced by hostile values, or repeated."""
+    mutated = dict(answers)
+    for field in data.draw(st.lists(st.sampled_from(sorted(answers)), max_size=4, unique=True)):
+        how = data.draw(st.sampled_from(["drop", "replace", "repeat"]))
+        if how == "drop":
+            mutated.pop(field)
+        elif how == "replace":
+            mutated[field] = data.draw(value)
+        else:
+            mutated[field] = data.draw(st.lists(value, min_size=2, max_size=3))
+    mutated["website"] = ""  # a filled honeypot is thrown away before validation
+    return mutated
+
+
+def counts():
+    return (
+        SpecialConstableApplication.objects.count(),
+        MiniPoliceRegistration.objects.count(),
+        FormSubmission.objects.count(),
+    )
+
+
+def check_recruitment(client, page, answers, data):
+    before = counts()
+    response = client.post(page.url, mutate(answers, data))
+    assert response.status_code in (200, 302), response.status_code
+    if response.status_code == 200:
+        assert counts() == before, "an invalid submission was stored"
+        assert "There is a problem" in response.content.decode()
+
+
+@given(data=st.data())
+def test_special_constable_form_survives_hostile_answers(client, site, special_answers, data):
+    special_answers["token"] = data.draw(st.uuids()).hex
+    check_recruitment(client, site["specials"], special_answers, data)
+
+
+@given(data=st.data())
+def test_mini_police_form_survives_hostile_answers(client, site, mini_answers, data):
+    mini_answers["token"] = data.draw(st.uuids()).hex
+    check_recruitment(client, site["mini"], mini_answers, data)
+
+
+@given(fields=st.dictionaries(any_text, st.one_of(value, st.lists(value, max_size=3)), max_size=6))
+def test_feedback_form_survives_hostile_answers(client, site, fields):
+    before = counts()
+    response = client.post(site["feedback"].url, fields)
+    assert response.status_code in (200, 302)
+    if response.status_code == 200:
+        assert counts() == before
+
+
+@given(body=raw_body, kind=content_type, method=st.sampled_from(["POST", "PUT", "PATCH"]))
+def test_forms_and_cookies_survive_wrong_bodies_and_content_types(client, site, body, kind, method):
+    before = counts()
+    for url in (site["specials"].url, site["mini"].url, site["feedback"].url, "/cookies/"):
+        response = client.generic(method, url, body, content_type=kind)
+        assert response.status_code in OK_STATUSES, (url, response.status_code)
+    assert counts() == before
+
+
+def test_json_instead_of_a_form_is_refused_clearly(client, site, special_answers):
+    response = client.post(
+        site["specials"].url, json.dumps(special_answers), content_type="application/json"
+    )
+    assert response.status_code == 200
+    assert "There is a problem" in response.content.decode()
+    assert SpecialConstableApplication.objects.filter(email=special_answers["email"]).count() == 0
+
+
+def test_wrong_methods_on_every_public_url(client, site):
+    urls = [site["specials"].url, site["mini"].url, site["feedback"].url]
+    urls += ["/cookies/", "/search/?q=police", "/news/?page=2"]
+    for method in ["PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "TRACE"]:
+        for url in urls:
+            response = client.generic(method, url)
+            assert response.status_code in OK_STATUSES, (url, method, response.status_code)
+
+
+@given(
+    cookies=st.fixed_dictionaries(
+        {}, optional={"cookies": value, "analytics": value, "next": value}
+    ),
+    next_get=value,
+)
+def test_cookies_view_survives_hostile_choices(client, site, cookies, next_get):
+    response = client.post(f"/cookies/?next={next_get[:200]}", cookies)
+    assert response.status_code in (200, 302, 400)
+    if response.status_code == 400:
+        assert "Select yes if you want to accept analytics cookies" in response.content.decode()
+    if response.status_code == 302:
+        location = response["Location"]
+        assert location.startswith("/"), location
+        assert not location.startswith("//"), location
+
+
+@given(q=st.one_of(value, st.lists(value, min_size=2, max_size=3)), page=value)
+def test_search_survives_hostile_queries_and_pages(client, site, q, page):
+    response = client.get("/search/", {"q": q, "page": page})
+    assert response.status_code == 200
+
+
+@given(
+    params=st.fixed_dictionaries(
+        {},
+        optional={
+            k: st.one_of(value, st.lists(value, max_size=3))
+            for k in ("area", "topic", "year", "month", "page")
+        },
+    ),
+    path=st.sampled_from(["/news/", "/news/2026/11/", "/news/1/13/", "/news/feed/"]),
+)
+def test_news_filters_and_pagination_survive_hostile_values(client, site, params, path):
+    response = client.get(path, params)
+    assert response.status_code in (200, 404), (path, params, response.status_code)
