@@ -7,6 +7,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
@@ -306,6 +307,8 @@ class SpecialConstableApplication(Submission):
 
     class Meta(Submission.Meta):
         verbose_name = "Special Constable application"
+        # find_duplicates() runs inside every application's transaction.
+        indexes = [models.Index(Upper("email"), name="recruitment_sc_email_upper")]
 
     @property
     def display_name(self):

@@ -31,11 +31,13 @@ def record_submission(page, form):
             submission = form.save(commit=False)
             submission.page = page
             submission.idempotency_key = token
-            submission.reference = next_reference(model.reference_prefix, now.year)
             submission.submitted_at = now
             submission.consent_notice_version = page.privacy_notice_version
             submission.consent_given_at = now
             submission.possible_duplicate = submission.find_duplicates().exists()
+            # Last before saving: the reference sequence's row stays locked until commit, so
+            # concurrent submissions queue behind as little work as possible.
+            submission.reference = next_reference(model.reference_prefix, now.year)
             submission.save()
             log(submission, "recruitment.submit", user=None)
             notifications.queue_for_submission(submission, page)
