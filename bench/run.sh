@@ -7,7 +7,10 @@
 # then submissions/s for each form (bench/submit.py). Results: bench/results/<time>/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v wrk >/dev/null || sudo apt-get install -y wrk
+if ! command -v wrk >/dev/null; then
+  SUDO=""; [[ "$(id -u)" != 0 ]] && SUDO=sudo
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk
+fi
 DURATION="${1:-15s}"
 CONNECTIONS="${2:-20}"
 export BENCH_PORT="${BENCH_PORT:-8006}"
@@ -16,6 +19,7 @@ BASE="http://127.0.0.1:$BENCH_PORT"
 OUT="bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 ARTICLE="${BENCH_ARTICLE:-/news/bench-article-5000/}"
+"$BENCH_PY" manage.py collectstatic --noinput -v0  # the hashed name below needs the manifest
 STATIC="$("$BENCH_PY" manage.py shell -v0 -c \
   "from django.templatetags.static import static; print(static('css/site.css'))")"
 # The recruiter's session, made directly in the database (no login form to script).

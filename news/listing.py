@@ -4,7 +4,6 @@ import calendar
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import F
 from django.http import QueryDict
 from taggit.models import Tag
 
@@ -13,6 +12,10 @@ from cms.renditions import rendition_prefetch
 
 CARD_RENDITION = "fill-480x270"
 MONTHS = [(number, calendar.month_name[number]) for number in range(1, 13)]
+# Newest first, served by the news_published_newest index. Every published article has
+# published_at (NewsArticlePage.save fills it from its first publication), so where a database
+# sorts NULL (only never-published drafts have it) does not matter.
+NEWEST_FIRST = ("-published_at", "-page_ptr_id")
 EARLIEST_YEAR = 1990
 LATEST_YEAR = 2100
 
@@ -28,7 +31,7 @@ def for_listing(queryset):
         .public()
         .select_related("area", "hero_image")
         .prefetch_related("topics", rendition_prefetch("hero_image__renditions", CARD_RENDITION))
-        .order_by(F("published_at").desc(nulls_last=True), "-first_published_at", "-pk")
+        .order_by(*NEWEST_FIRST)
     )
 
 
