@@ -58,11 +58,10 @@ def test_editor_and_moderator_get_403_on_every_queue_url(client, login_as, queue
             {"assignee": "me", "status": "in_review", "text": "x"} if method == "post" else None,
         )
         assert response.status_code == 403, (username, url)
-    assert (
-        SpecialConstableApplication.objects.filter(assignee__isnull=False, status="new").count()
-        == 0
-        or True
-    )
+    application, _ = queue_data
+    application.refresh_from_db()
+    assert (application.assignee, application.status) == (None, "new")
+    assert not Note.for_submission(application).exists()
     assert not Note.objects.filter(text="x").exists()
 
 
@@ -218,6 +217,15 @@ def test_recruiter_adds_a_note(client, login_as, queue_data):
     entry = services.history(application).first()
     assert entry.action == "recruitment.note"
     assert "voicemail" not in str(entry.data)  # the audit log does not copy the words
+
+
+def test_admin_messages_stay_in_the_admin_not_on_the_public_site(client, login_as, queue_data):
+    login_as("recruiter")
+    application, _ = queue_data
+    client.post(reverse("recruitment_note", args=[SC, application.pk]), {"text": "Called back."})
+    assert "Your note has been added" not in client.get("/").content.decode()
+    inspect = client.get(application.admin_url()).content.decode()
+    assert "Your note has been added" in inspect
 
 
 def test_empty_note_is_refused(client, login_as, queue_data):
