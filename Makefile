@@ -5,6 +5,9 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# The suite runs on every core (pytest-xdist, one test database per worker); set
+# PYTEST_ARGS="-n0 tests/news" (say) to run part of it in one process.
+PYTEST_ARGS ?= -n auto
 # The demo users' password. Set your own; this default is for a local demo only.
 DEMO_PASSWORD ?= blue-lamp-demo-2026
 export DEMO_PASSWORD
