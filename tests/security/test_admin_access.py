@@ -76,7 +76,7 @@ def test_applicant_text_is_escaped_in_the_queue_and_inspect_view(client, login_a
         assert "&lt;script&gt;alert(" in html, url
 
 
-@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t"])
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
 def test_exports_neutralise_every_formula_start(client, login_as, targets, start):
     login_as("recruiter")
     SpecialConstableApplicationFactory(last_name="Formulaic", first_name=start + "SUM(A1)")
