@@ -86,7 +86,7 @@ def purge_expired_submissions(now=None, dry_run=False, by=None):
     with transaction.atomic():
         for model in SUBMISSION_MODELS:
             submissions = list(due(model, now, periods))
-            counts[capfirst(model._meta.verbose_name_plural)] = len(submissions)
+            counts[str(capfirst(model._meta.verbose_name_plural))] = len(submissions)
             if not dry_run:
                 for submission in submissions:
                     anonymise(submission, now=now)
