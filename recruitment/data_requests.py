@@ -51,7 +51,8 @@ def describe(submission):
     """One submission as the applicant would be given it: answers, consent, notes, emails."""
     model = type(submission)
     names = [
-        f.name
+        # A field with a display method (year groups) is given as staff read it.
+        f"{f.name}_display" if hasattr(model, f"{f.name}_display") else f.name
         for f in submission._meta.concrete_fields
         if f.name not in NOT_DISCLOSED and f.name not in CONSENT_FIELDS
     ]
