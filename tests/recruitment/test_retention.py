@@ -19,7 +19,7 @@ from recruitment.models import (
     RecruitmentSettings,
     SpecialConstableApplication,
 )
-from recruitment.retention import PURGE_ACTION, months_before, purge_expired_submissions
+from recruitment.retention import PURGE_ACTION, months_before
 
 pytestmark = pytest.mark.django_db
 
