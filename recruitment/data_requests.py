@@ -1,51 +1,150 @@
-"""Subject access requests: everything we hold about one email address, in one document."""
+"""Subject access and erasure: everything held for one email address, found, disclosed, erased.
+
+The admin screen (`data_request_views.py`) is the only door; every disclosure and erasure
+leaves audit entries on the submissions concerned, labelled by reference, never by address.
+"""
+
+import csv
+import io
+import json
 
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from . import services
-from .models import SUBMISSION_MODELS, Note
+from . import retention, services
+from .models import SUBMISSION_MODELS, Note, Notification
+from .spreadsheets import safe_cell
+
+# Kept out of the answers: internal keys, and consent, which has its own section.
+NOT_DISCLOSED = {"id", "idempotency_key", "page", "assignee"}
+CONSENT_FIELDS = ["consent_notice_version", "consent_given_at"]
+FILE_FORMATS = {"json": "JSON", "csv": "CSV"}
 
 
 def find(email):
-    """Every submission, of any kind, made with this email address."""
+    """Every submission, of any kind, made with this email address (any letter case)."""
     email = email.strip()
+    if not email:
+        return []
     found = []
     for model in SUBMISSION_MODELS:
         found += list(model.objects.filter(email__iexact=email).order_by("submitted_at"))
     return found
 
 
+def emails_for(submission):
+    """The outbox emails about a submission: to the applicant, and the team's notice."""
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type = ContentType.objects.get_for_model(submission)
+    return Notification.objects.filter(content_type=content_type, object_id=submission.pk).order_by(
+        "created_at"
+    )
+
+
+def _when(value):
+    return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if value else ""
+
+
 def describe(submission):
-    """One submission as the applicant would be given it: answers, status, notes, consent."""
-    names = [f.name for f in submission._meta.concrete_fields if f.name not in NOT_DISCLOSED]
+    """One submission as the applicant would be given it: answers, consent, notes, emails."""
+    model = type(submission)
+    names = [
+        # A field with a display method (year groups) is given as staff read it.
+        f"{f.name}_display" if hasattr(model, f"{f.name}_display") else f.name
+        for f in submission._meta.concrete_fields
+        if f.name not in NOT_DISCLOSED and f.name not in CONSENT_FIELDS
+    ]
     return {
         "kind": str(submission._meta.verbose_name),
+        "reference": submission.reference,
         "answers": {
-            str(services.field_label(type(submission), name)): services.display_value(
-                submission, name
-            )
+            str(services.field_label(model, name)): services.display_value(submission, name)
             for name in names
         },
+        "consent": {
+            str(services.field_label(model, name)): services.display_value(submission, name)
+            for name in CONSENT_FIELDS
+        },
         "notes": [
-            {"written": timezone.localtime(n.created_at).isoformat(), "text": n.text}
+            {"written": _when(n.created_at), "text": n.text}
             for n in Note.for_submission(submission)
+        ],
+        "emails": [
+            {
+                "kind": n.get_kind_display(),
+                "status": n.get_status_display(),
+                "to": n.recipient,
+                "subject": n.subject,
+                "body": n.body,
+                "written": _when(n.created_at),
+                "sent": _when(n.sent_at),
+            }
+            for n in emails_for(submission)
         ],
     }
 
 
-NOT_DISCLOSED = {"id", "idempotency_key", "page", "assignee"}
+def document(email, submissions=None):
+    """Everything held for email, as one document (what the screen lists and JSON holds)."""
+    submissions = find(email) if submissions is None else submissions
+    return {
+        "email": email.strip(),
+        "produced": _when(timezone.now()),
+        "submissions": [describe(s) for s in submissions],
+    }
 
 
-def answer(email, by=None):
-    """The document for a data request, with an audit entry on each submission disclosed."""
+def csv_rows(doc):
+    """The document as rows of a table: Record, Reference, Item, Value."""
+    yield ["Record", "Reference", "Item", "Value"]
+    for sub in doc["submissions"]:
+        reference = sub["reference"]
+        for label, value in sub["answers"].items():
+            yield [sub["kind"], reference, label, value]
+        for label, value in sub["consent"].items():
+            yield ["Consent", reference, label, value]
+        for note in sub["notes"]:
+            yield ["Internal note", reference, f"Written {note['written']}", note["text"]]
+        for number, mail in enumerate(sub["emails"], start=1):
+            for key in ("kind", "status", "to", "subject", "written", "sent", "body"):
+                yield ["Email", reference, f"Email {number}: {key}", mail[key]]
+
+
+def disclose(email, file_format, by):
+    """The export file for a data request as (filename, content type, text), audited.
+
+    Each disclosed submission gets an audit entry saying who exported it and in what format.
+    """
+    if file_format not in FILE_FORMATS:
+        raise ValueError(f"Unknown format {file_format!r}")
+    submissions = find(email)
+    doc = document(email, submissions)
+    with transaction.atomic():
+        for submission in submissions:
+            log(submission, "recruitment.data_request", user=by, data={"format": file_format})
+    stamp = timezone.localtime().strftime("%Y-%m-%d-%H%M")
+    if file_format == "json":
+        text = json.dumps(doc, indent=2, ensure_ascii=False)
+        return f"data-request-{stamp}.json", "application/json", text
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for row in csv_rows(doc):
+        writer.writerow([safe_cell(value) for value in row])
+    return f"data-request-{stamp}.csv", "text/csv", out.getvalue()
+
+
+def erase(email, by):
+    """Erase the personal data of every submission made with email; returns their references.
+
+    Submissions keep their reference, status, area and dates (the counts); their personal
+    fields, notes and emails go. The audit entry on each names the reference and who erased.
+    """
     submissions = find(email)
     with transaction.atomic():
         for submission in submissions:
-            log(submission, "recruitment.data_request", user=by)
-    return {
-        "email": email,
-        "produced": timezone.localtime().isoformat(),
-        "submissions": [describe(s) for s in submissions],
-    }
+            retention.anonymise(submission, action="recruitment.erase", by=by)
+        # Emails to the address not tied to a submission (none expected, but never kept).
+        Notification.objects.filter(recipient__iexact=email.strip()).delete()
+    return [s.reference for s in submissions]

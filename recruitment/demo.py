@@ -204,6 +204,7 @@ def load_submissions(specials_page, mini_page):
             business_interest_details="Weekend barista." if i % 4 == 0 else "",
             heard_about=rng.choice(HeardAbout.values),
             submitted_at=submitted,
+            status_changed_at=submitted,
             consent_notice_version="2026-1",
             consent_given_at=submitted,
         )
@@ -244,6 +245,7 @@ def load_submissions(specials_page, mini_page):
             number_of_pupils=rng.choice([24, 28, 30, 56, 60]),
             preferred_start="2026/27",
             submitted_at=submitted,
+            status_changed_at=submitted,
             consent_notice_version="2026-1",
             consent_given_at=submitted,
         )

@@ -25,6 +25,7 @@ class SubmissionFactory(DjangoModelFactory):
     submitted_at = factory.LazyFunction(timezone.now)
     consent_notice_version = "1"
     consent_given_at = factory.SelfAttribute("submitted_at")
+    status_changed_at = factory.SelfAttribute("submitted_at")
     area = factory.LazyFunction(lambda: Area.objects.filter(force_wide=False).first())
     phone = "07700 900123"
     address_line_1 = factory.Sequence(lambda n: f"{n + 1} Example Street")

@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Upper
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -213,10 +215,16 @@ class Submission(models.Model):
         null=True, blank=True, editable=False, help_text="When it reached a final status."
     )
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
+    status_changed_at = models.DateTimeField(
+        default=timezone.now, editable=False, help_text="When it reached its current status."
+    )
 
     # Cleared by the retention command; what remains (status, area, dates) is only counts.
     personal_fields = ["email", "phone", "address_line_1", "address_line_2", "town", "postcode"]
     long_retention_statuses = []
+    # Days an open submission may stay in one status before the queue flags it (others: default).
+    waiting_limits = {}
+    waiting_limit_default = workflows.WAITING_DAYS_DEFAULT
 
     class Meta:
         abstract = True
@@ -247,9 +255,35 @@ class Submission(models.Model):
         meta = self._meta
         return reverse(f"{meta.app_label}_{meta.model_name}_modeladmin_inspect", args=[self.pk])
 
+    def waiting_limit(self):
+        """Days this submission may stay in its current status before it is waiting too long."""
+        return self.waiting_limits.get(self.status, self.waiting_limit_default)
+
+    def is_waiting_too_long(self, now=None):
+        """True when an open submission has stayed in its status past its waiting limit."""
+        now = now or timezone.now()
+        limit = datetime.timedelta(days=self.waiting_limit())
+        return self.is_open and self.status_changed_at < now - limit
+
+    @classmethod
+    def waiting_too_long_q(cls, now=None):
+        """A filter matching the open submissions that are waiting too long (as above)."""
+        now = now or timezone.now()
+        condition = models.Q(pk__in=[])
+        for status, next_moves in cls.transitions.items():
+            if next_moves:
+                days = cls.waiting_limits.get(status, cls.waiting_limit_default)
+                since = now - datetime.timedelta(days=days)
+                condition |= models.Q(status=status, status_changed_at__lt=since)
+        return condition
+
     def flags(self):
         """Short labels staff scan for in the queue."""
-        return ["Possible duplicate"] if self.possible_duplicate else []
+        flags = ["Possible duplicate"] if self.possible_duplicate else []
+        if self.is_waiting_too_long():
+            status, days = self.get_status_display(), self.waiting_limit()
+            flags.append(f"Waiting too long ({status} over {days} days)")
+        return flags
 
     def flags_display(self):
         return ", ".join(self.flags())
@@ -294,6 +328,7 @@ class SpecialConstableApplication(Submission):
 
     # Appointed officers' records are kept longer (see the privacy notice).
     long_retention_statuses = [SpecialStatus.APPOINTED]
+    waiting_limits = workflows.SPECIAL_WAITING_DAYS
     personal_fields = [
         *Submission.personal_fields,
         "first_name",
@@ -341,6 +376,7 @@ class MiniPoliceRegistration(Submission):
 
     # The school itself is not personal data; the people at it are.
     personal_fields = ["contact_name", "contact_role", "email", "phone", "anything_else"]
+    waiting_limits = workflows.MINI_POLICE_WAITING_DAYS
 
     class Meta(Submission.Meta):
         verbose_name = "Mini Police registration"
@@ -432,6 +468,101 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.reference} ({self.get_status_display()})"
+
+
+# --- Retention settings ---------------------------------------------------------------------
+
+
+def _months_field(verbose_name, default, help_text):
+    return models.PositiveSmallIntegerField(
+        verbose_name,
+        default=default,
+        validators=[
+            MinValueValidator(1, "Keep personal data for at least 1 month."),
+            MaxValueValidator(120, "Keep personal data for at most 120 months (10 years)."),
+        ],
+        help_text=help_text,
+    )
+
+
+@register_setting(icon="lock")
+class RecruitmentSettings(BaseGenericSetting):
+    """How long each queue keeps personal data after a final status. Staff set it in the admin;
+    `purge_expired_submissions` (daily) applies it."""
+
+    special_retention_months = _months_field(
+        "Special Constable applications",
+        12,
+        "Months after an application is rejected or withdrawn before its personal data is removed.",
+    )
+    appointed_retention_months = _months_field(
+        "Appointed Special Constables",
+        24,
+        "Months after a Special Constable is appointed before the application's personal data "
+        "is removed. At least as long as for other applications.",
+    )
+    mini_police_retention_months = _months_field(
+        "Mini Police registrations",
+        12,
+        "Months after a registration is active, declined or withdrawn before the school "
+        "contact's personal data is removed.",
+    )
+    sent_email_retention_days = models.PositiveSmallIntegerField(
+        "Sent emails",
+        default=30,
+        validators=[
+            MinValueValidator(1, "Keep sent emails for at least 1 day."),
+            MaxValueValidator(365, "Keep sent emails for at most 365 days."),
+        ],
+        help_text="Days a sent email (it holds the applicant's name and address) stays in the "
+        "outbox.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                "special_retention_months",
+                "appointed_retention_months",
+                "mini_police_retention_months",
+            ],
+            heading="Personal data kept after a final status (months)",
+        ),
+        "sent_email_retention_days",
+    ]
+
+    class Meta:
+        verbose_name = "Recruitment data retention"
+        permissions = [
+            (
+                "manage_personal_data",
+                "Can find, export and erase all personal data held for an applicant",
+            )
+        ]
+
+    def __str__(self):
+        # The audit log labels retention runs with this.
+        return "Recruitment data retention"
+
+    def clean(self):
+        super().clean()
+        special, appointed = self.special_retention_months, self.appointed_retention_months
+        if special and appointed and appointed < special:
+            raise ValidationError(
+                {
+                    "appointed_retention_months": (
+                        f"Keep appointed Special Constables at least as long as other "
+                        f"applications ({special} months)."
+                    )
+                }
+            )
+
+    def retention_months(self, model, status):
+        """Months personal data of a model's submission in a final status is kept."""
+        if model is MiniPoliceRegistration:
+            return self.mini_police_retention_months
+        if status in model.long_retention_statuses:
+            return self.appointed_retention_months
+        return self.special_retention_months
 
 
 def academic_year_choices(today=None):

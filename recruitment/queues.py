@@ -17,8 +17,7 @@ from cms.models import Area
 from . import services
 from .admin_views import forbidden_as_403
 from .models import MiniPoliceRegistration, Note, SpecialConstableApplication
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from .spreadsheets import safe_cell
 
 
 class QueuePermissionHelper(PermissionHelper):
@@ -77,6 +76,19 @@ class AreaFilter(SimpleListFilter):
         return queryset
 
 
+class WaitingFilter(SimpleListFilter):
+    title = "waiting"
+    parameter_name = "waiting"
+
+    def lookups(self, request, model_admin):
+        return [("too_long", "Waiting too long")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "too_long":
+            return queryset.filter(queryset.model.waiting_too_long_q())
+        return queryset
+
+
 class QueueIndexView(IndexView):
     """The queue list, plus a bulk-action form and an export that is audited."""
 
@@ -93,11 +105,8 @@ class QueueIndexView(IndexView):
         return {field: services.display_value(item, field) for field in self.list_export}
 
     def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
         # A cell an applicant typed must never run as a spreadsheet formula.
-        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-            return "'" + value
-        return value
+        return safe_cell(super().preprocess_field_value(field, value, export_format))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -200,7 +209,14 @@ class SpecialConstableQueue(QueueAdmin):
         "submitted_at",
         "flags_display",
     ]
-    list_filter = ["status", AssigneeFilter, AreaFilter, "submitted_at", "possible_duplicate"]
+    list_filter = [
+        "status",
+        WaitingFilter,
+        AssigneeFilter,
+        AreaFilter,
+        "submitted_at",
+        "possible_duplicate",
+    ]
     search_fields = ["reference", "first_name", "last_name", "email"]
     list_export = [
         "reference", "status", "assignee_display", "area", "submitted_at", "flags_display",
@@ -237,7 +253,14 @@ class MiniPoliceQueue(QueueAdmin):
         "submitted_at",
         "flags_display",
     ]
-    list_filter = ["status", AssigneeFilter, AreaFilter, "submitted_at", "possible_duplicate"]
+    list_filter = [
+        "status",
+        WaitingFilter,
+        AssigneeFilter,
+        AreaFilter,
+        "submitted_at",
+        "possible_duplicate",
+    ]
     search_fields = ["reference", "school_name", "urn", "email", "contact_name"]
     list_export = [
         "reference", "status", "assignee_display", "area", "submitted_at", "flags_display",
@@ -268,12 +291,24 @@ class RecruitmentGroup(ModelAdminGroup):
             def is_shown(self, request):
                 return any(services.can_view(request.user, m) for m in QUEUE_MODELS)
 
+        class DataRequestsMenuItem(MenuItem):
+            def is_shown(self, request):
+                return services.can_manage_personal_data(request.user)
+
         items = super().get_submenu_items()
         items.append(
             MyQueueMenuItem(
                 "My queue",
                 reverse_lazy("recruitment_my_queue"),
                 icon_name="user",
+                order=len(items) + 1,
+            )
+        )
+        items.append(
+            DataRequestsMenuItem(
+                "Data requests",
+                reverse_lazy("recruitment_data_requests"),
+                icon_name="doc-full",
                 order=len(items) + 1,
             )
         )

@@ -1,37 +1,60 @@
 """Retention: after a final decision has been kept long enough, the personal data goes.
 
-What remains of an anonymised submission (reference, status, area, dates, yes/no answers)
-identifies nobody and keeps the counts the force reports on.
+The periods are a setting staff change in the admin (`RecruitmentSettings`). What remains of an
+anonymised submission (reference, status, area, dates, yes/no answers) identifies nobody and
+keeps the counts the force reports on (per status, area and month). Erasure on request
+(`data_requests.erase`) clears a submission the same way, through `anonymise`.
 """
 
+import calendar
 import datetime
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import capfirst
 from wagtail.log_actions import log
 
 from .enums import NotificationStatus
-from .models import SUBMISSION_MODELS, Note, Notification
+from .models import SUBMISSION_MODELS, Note, Notification, RecruitmentSettings
+
+PURGE_ACTION = "recruitment.purge"
 
 
-def due(model, now=None):
-    """Submissions of model whose retention period after the final decision has passed."""
+def months_before(moment, months):
+    """The same date and time `months` calendar months earlier (the 31st becomes the 30th...)."""
+    year, month = divmod(moment.year * 12 + moment.month - 1 - months, 12)
+    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
+    return moment.replace(year=year, month=month + 1, day=day)
+
+
+def due(model, now=None, periods=None):
+    """Submissions of model whose retention period after their final status has passed."""
     now = now or timezone.now()
-    short = now - datetime.timedelta(days=settings.RECRUITMENT_RETENTION_DAYS)
-    long = now - datetime.timedelta(days=settings.RECRUITMENT_RETENTION_LONG_DAYS)
+    periods = periods or RecruitmentSettings.load()
+    expired = Q(pk__in=[])
+    for status, next_moves in model.transitions.items():
+        if not next_moves:  # a final status
+            cutoff = months_before(now, periods.retention_months(model, status))
+            expired |= Q(status=status, decided_at__lt=cutoff)
     return model.objects.filter(anonymised_at__isnull=True, decided_at__isnull=False).filter(
-        Q(decided_at__lt=long)
-        | (Q(decided_at__lt=short) & ~Q(status__in=model.long_retention_statuses))
+        expired
     )
 
 
-def anonymise(submission, now=None):
-    """Clear the personal fields, notes and emails of one submission, and record that."""
+def anonymise(submission, action="recruitment.anonymise", by=None, now=None):
+    """Clear the personal fields, notes and emails of one submission, and record that.
+
+    An open submission (erased on request) is withdrawn first: nobody can progress an
+    application that no longer says who made it. The audit entry names the reference only.
+    """
     now = now or timezone.now()
     with transaction.atomic():
+        if submission.is_open:
+            submission.status = submission.status_enum.WITHDRAWN
+            submission.decided_at = now
+            submission.status_changed_at = now
         for name in submission.personal_fields:
             field = submission._meta.get_field(name)
             setattr(submission, name, None if field.null else "")
@@ -40,29 +63,42 @@ def anonymise(submission, now=None):
         content_type = ContentType.objects.get_for_model(submission)
         Note.objects.filter(content_type=content_type, object_id=submission.pk).delete()
         Notification.objects.filter(content_type=content_type, object_id=submission.pk).delete()
-        log(submission, "recruitment.anonymise", user=None)
+        log(submission, action, user=by)
 
 
-def purge_sent_notifications(now=None):
-    """Delete sent emails after a while: their bodies hold names. Returns how many."""
+def expired_sent_notifications(now=None, periods=None):
+    """Sent emails kept past their period: their bodies hold names and addresses."""
     now = now or timezone.now()
-    cutoff = now - datetime.timedelta(days=settings.RECRUITMENT_SENT_EMAIL_DAYS)
-    deleted, _ = Notification.objects.filter(
-        status=NotificationStatus.SENT, sent_at__lt=cutoff
-    ).delete()
-    return deleted
+    periods = periods or RecruitmentSettings.load()
+    cutoff = now - datetime.timedelta(days=periods.sent_email_retention_days)
+    return Notification.objects.filter(status=NotificationStatus.SENT, sent_at__lt=cutoff)
 
 
-def apply_retention(now=None, dry_run=False):
-    """Anonymise everything that is due; returns {model verbose name: count}."""
+def purge_expired_submissions(now=None, dry_run=False, by=None):
+    """Anonymise every expired submission and delete expired sent emails.
+
+    Returns {what: count}. Each run (a dry run too) leaves one audit entry with the counts on
+    the retention settings, shown in Reports > Site history.
+    """
     now = now or timezone.now()
+    periods = RecruitmentSettings.load()
     counts = {}
-    for model in SUBMISSION_MODELS:
-        submissions = list(due(model, now))
-        counts[str(model._meta.verbose_name_plural)] = len(submissions)
-        if not dry_run:
-            for submission in submissions:
-                anonymise(submission, now)
-    if not dry_run:
-        counts["sent emails deleted"] = purge_sent_notifications(now)
+    with transaction.atomic():
+        for model in SUBMISSION_MODELS:
+            submissions = list(due(model, now, periods))
+            counts[str(capfirst(model._meta.verbose_name_plural))] = len(submissions)
+            if not dry_run:
+                for submission in submissions:
+                    anonymise(submission, now=now)
+        emails = expired_sent_notifications(now, periods)
+        counts["Sent emails"] = emails.count() if dry_run else emails.delete()[0]
+        log(periods, PURGE_ACTION, user=by, data={"dry_run": dry_run, "counts": counts})
     return counts
+
+
+def describe_run(data):
+    """One line for a retention run's audit entry: "Anonymised 2 Special Constable ..."."""
+    counts = "; ".join(f"{name}: {count}" for name, count in data.get("counts", {}).items())
+    if data.get("dry_run"):
+        return f"Dry run, nothing changed. Due: {counts}"
+    return f"Personal data removed. {counts}"

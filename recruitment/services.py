@@ -56,6 +56,11 @@ def can_view(user, model):
     return user.is_active and user.has_perm(f"{meta.app_label}.view_{meta.model_name}")
 
 
+def can_manage_personal_data(user):
+    """Whether user may find, export and erase everything held for an applicant."""
+    return user.is_active and user.has_perm("recruitment.manage_personal_data")
+
+
 def can_work(user, model):
     """Whether user may assign, move, note and export submissions of model."""
     meta = model._meta
@@ -104,9 +109,11 @@ def move(submission, target, by):
     """Move submission to the target status if its workflow allows; raise TransitionNotAllowed."""
     workflows.check_move(submission.transitions, submission.status_enum, submission.status, target)
     previous = submission.status
+    now = timezone.now()
     submission.status = target
-    submission.decided_at = None if submission.is_open else timezone.now()
-    submission.save(update_fields=["status", "decided_at", "updated_at"])
+    submission.status_changed_at = now
+    submission.decided_at = None if submission.is_open else now
+    submission.save(update_fields=["status", "status_changed_at", "decided_at", "updated_at"])
     log(
         submission,
         "recruitment.move",

@@ -1,10 +1,15 @@
-"""Background tasks (django-tasks): sending the outbox."""
+"""Background tasks (django-tasks): sending the outbox, and the daily retention purge."""
 
+import datetime
+
+from django.db import transaction
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
 
-from . import notifications
-from .models import Notification
+from . import notifications, retention
+from .models import Notification, RecruitmentSettings
+
+PURGE_INTERVAL = datetime.timedelta(hours=24)
 
 
 @task()
@@ -20,3 +25,44 @@ def send_notifications(notification_ids):
         )
         notifications.enqueue_sending(failed, run_after=due or timezone.now())
     return {"sent": len(notification_ids) - len(failed), "failed": len(failed)}
+
+
+@task()
+def purge_expired_submissions_daily():
+    """The retention purge, run by `manage.py db_worker`; it queues its own next run first,
+    so a failing run does not stop the schedule."""
+    schedule_purge(timezone.now() + PURGE_INTERVAL)
+    return retention.purge_expired_submissions()
+
+
+def schedule_purge(run_after=None):
+    """Queue the daily purge at run_after (default: now) unless a run is already waiting.
+
+    Returns when the waiting run will start, or None when the task backend cannot run tasks
+    later (the immediate backend): then run `purge_expired_submissions` from cron instead.
+    """
+    from django_tasks_db import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    daily = purge_expired_submissions_daily
+    backend = daily.get_backend()
+    if not (backend.supports_defer and isinstance(backend, DatabaseBackend)):
+        return None
+    with transaction.atomic():
+        # The settings row is the lock: two deploys starting the schedule at once queue one run.
+        RecruitmentSettings.load()
+        RecruitmentSettings.objects.select_for_update().first()
+        waiting = (
+            DBTaskResult.objects.filter(
+                task_path=daily.module_path,
+                backend_name=backend.alias,
+                status=TaskResultStatus.READY,
+            )
+            .order_by("run_after")
+            .first()
+        )
+        if waiting is not None:
+            return waiting.run_after
+        run_after = run_after or timezone.now()
+        daily.using(run_after=run_after).enqueue()
+        return run_after

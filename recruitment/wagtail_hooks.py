@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail_modeladmin.options import modeladmin_register
 
-from . import admin_views, services
+from . import admin_views, data_request_views, retention, services
 from .dashboard import RecruitmentPanel
 from .models import SUBMISSION_MODELS
 from .queues import RecruitmentGroup
@@ -18,6 +18,21 @@ def register_recruitment_urls():
     return [
         path("recruitment/my-queue/", admin_views.my_queue, name="recruitment_my_queue"),
         path("recruitment/<str:model_name>/bulk/", admin_views.bulk, name="recruitment_bulk"),
+        path(
+            "recruitment/data-requests/",
+            data_request_views.search,
+            name="recruitment_data_requests",
+        ),
+        path(
+            "recruitment/data-requests/export/",
+            data_request_views.export,
+            name="recruitment_data_request_export",
+        ),
+        path(
+            "recruitment/data-requests/erase/",
+            data_request_views.erase,
+            name="recruitment_data_request_erase",
+        ),
         path(
             "recruitment/<str:model_name>/<int:pk>/assign/",
             admin_views.assign,
@@ -41,11 +56,26 @@ def register_recruitment_log_actions(actions):
     actions.register_action("recruitment.submit", "Submit", "Submitted by the applicant")
     actions.register_action("recruitment.note", "Add note", "Internal note added")
     actions.register_action(
-        "recruitment.data_request", "Data request", "Disclosed in answer to a data request"
-    )
-    actions.register_action(
         "recruitment.anonymise", "Anonymise", "Personal data removed after the retention period"
     )
+    actions.register_action(
+        "recruitment.erase", "Erase", "Personal data erased at the applicant's request"
+    )
+
+    @actions.register_action("recruitment.data_request")
+    class DataRequestFormatter(LogFormatter):
+        label = "Data request"
+
+        def format_message(self, log_entry):
+            file_format = str(log_entry.data.get("format", "")).upper()
+            return f"Disclosed in answer to a data request ({file_format})"
+
+    @actions.register_action(retention.PURGE_ACTION)
+    class PurgeFormatter(LogFormatter):
+        label = "Retention run"
+
+        def format_message(self, log_entry):
+            return retention.describe_run(log_entry.data)
 
     @actions.register_action("recruitment.assign")
     class AssignFormatter(LogFormatter):

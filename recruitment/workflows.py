@@ -30,6 +30,11 @@ MINI_POLICE_TRANSITIONS = {
 for _status in MINI_POLICE_OPEN:
     MINI_POLICE_TRANSITIONS[_status] = [*MINI_POLICE_TRANSITIONS[_status], M.DECLINED, M.WITHDRAWN]
 
+# Days an open submission may stay in one status before the queue flags it as waiting too long.
+WAITING_DAYS_DEFAULT = 30
+SPECIAL_WAITING_DAYS = {S.NEW: 14}
+MINI_POLICE_WAITING_DAYS = {M.NEW: 14}
+
 
 class TransitionNotAllowed(Exception):
     """Raised when a submission is asked to make a move its workflow does not allow."""

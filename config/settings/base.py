@@ -256,11 +256,7 @@ RECRUITMENT_RATE_LIMIT = env_int("RECRUITMENT_RATE_LIMIT", 10)
 RECRUITMENT_RATE_LIMIT_WINDOW = env_int("RECRUITMENT_RATE_LIMIT_WINDOW", 3600)
 # Behind a proxy, the META key holding the client address, e.g. HTTP_X_FORWARDED_FOR.
 RECRUITMENT_CLIENT_IP_HEADER = env_str("RECRUITMENT_CLIENT_IP_HEADER", "REMOTE_ADDR")
-# Days personal data is kept after a final decision (appointed Specials: the longer period),
-# and days sent emails are kept in the outbox.
-RECRUITMENT_RETENTION_DAYS = env_int("RECRUITMENT_RETENTION_DAYS", 365)
-RECRUITMENT_RETENTION_LONG_DAYS = env_int("RECRUITMENT_RETENTION_LONG_DAYS", 730)
-RECRUITMENT_SENT_EMAIL_DAYS = env_int("RECRUITMENT_SENT_EMAIL_DAYS", 30)
+# Retention periods are a setting staff change in the admin (recruitment.RecruitmentSettings).
 
 # No Gravatar: staff email hashes are not sent to a third party, and the admin makes no
 # off-site requests.

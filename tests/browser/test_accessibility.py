@@ -8,6 +8,7 @@ so the site's CSP stays as strict in the tests as in production.
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.test_recruitment import fill_mini_police, fill_special_constable
 
@@ -150,3 +151,54 @@ def test_the_audit_reports_a_field_without_a_label(audited, home_page):
         "document.createElement('input'), {type: 'text'}))"
     )
     assert any(" label (critical)" in line for line in axe_violations(audited))
+
+
+def _tab_to(tab, selector, text=None, limit=80):
+    """Press Tab until the element matching selector (and text) has the focus."""
+    check = """([s, text]) => document.activeElement.matches(s)
+        && (text === null || document.activeElement.textContent.trim() === text)"""
+    for _ in range(limit):
+        tab.keyboard.press("Tab")
+        if tab.evaluate(check, [selector, text]):
+            return
+    pytest.fail(f"{selector} {text or ''} cannot be reached with the Tab key")
+
+
+def test_data_request_screen_works_by_keyboard_with_no_violations(audited_site, live_server):
+    from recruitment.models import SpecialConstableApplication
+
+    tab = audited_site
+    email = SpecialConstableApplication.objects.order_by("pk").last().email
+    log_in_browser(tab, live_server, "manager")
+    tab.set_viewport_size(DESKTOP)
+    tab.goto("/admin/recruitment/data-requests/")
+    found = axe_violations(tab)
+
+    _tab_to(tab, "#id_email")
+    tab.keyboard.type("not an address")
+    with tab.expect_navigation():
+        tab.keyboard.press("Enter")
+    expect(tab.get_by_text("Enter an email address in the correct format")).to_be_visible()
+    found += axe_violations(tab)
+
+    tab.locator("#id_email").fill(email.upper())
+    with tab.expect_navigation():
+        tab.keyboard.press("Enter")
+    expect(tab.get_by_role("heading", name=f"Held for {email.upper()}")).to_be_visible()
+    found += axe_violations(tab)
+
+    _tab_to(tab, "button", "Download as CSV")
+    with tab.expect_download() as download:
+        tab.keyboard.press("Enter")
+    assert download.value.suggested_filename.startswith("data-request-")
+
+    _tab_to(tab, "button", "Erase this personal data…")
+    with tab.expect_navigation():
+        tab.keyboard.press("Enter")
+    expect(tab.get_by_role("heading", name="Erase personal data")).to_be_visible()
+    found += axe_violations(tab)
+    _tab_to(tab, "button", "Yes, erase it")
+    with tab.expect_navigation():
+        tab.keyboard.press("Enter")
+    expect(tab.get_by_text("Personal data erased from")).to_be_visible()
+    assert found == []

@@ -61,7 +61,7 @@ def test_loading_keeps_an_editors_changes(demo_site):
 def test_demo_users_log_in_with_the_demo_password(demo_site, rf):
     # django-axes checks every attempt against its lockouts, so it needs the request.
     request = rf.post("/admin/login/")
-    for username in ("editor", "moderator", "recruiter", "admin"):
+    for username in ("editor", "moderator", "recruiter", "manager", "admin"):
         assert authenticate(request, username=username, password=DEMO_PASSWORD), username
     assert authenticate(request, username="editor", password="wrong") is None
 
@@ -78,7 +78,7 @@ def test_demo_users_are_not_created_without_a_password(db, settings, capsys):
 def test_the_loader_says_where_to_log_in(db, settings, capsys):
     settings.DEMO_PASSWORD = DEMO_PASSWORD
     call_command("load_demo_content")
-    assert "/admin/ as editor, moderator, recruiter or admin" in capsys.readouterr().out
+    assert "/admin/ as editor, moderator, recruiter, manager or admin" in capsys.readouterr().out
 
 
 def test_editor_can_log_in_to_the_admin(client, demo_site, rf):

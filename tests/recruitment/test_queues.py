@@ -323,3 +323,66 @@ def test_mini_police_moves_follow_its_own_workflow(client, login_as, queue_data)
     client.post(url, {"status": "contacted"})
     registration.refresh_from_db()
     assert registration.status == MiniPoliceStatus.CONTACTED
+
+
+def _aged(factory, status, days, **fields):
+    import datetime
+
+    from django.utils import timezone
+
+    since = timezone.now() - datetime.timedelta(days=days)
+    return factory(status=status, status_changed_at=since, **fields)
+
+
+@pytest.fixture
+def waiting_data(demo_site):
+    """Specials left in a status for different times, against limits of 14 (new) and 30 days."""
+    SpecialConstableApplication.objects.all().delete()
+    factory = SpecialConstableApplicationFactory
+    return {
+        "new_15": _aged(factory, SpecialStatus.NEW, 15, last_name="Newold"),
+        "new_10": _aged(factory, SpecialStatus.NEW, 10, last_name="Newfresh"),
+        "vetting_31": _aged(factory, SpecialStatus.VETTING, 31, last_name="Vetold"),
+        "vetting_20": _aged(factory, SpecialStatus.VETTING, 20, last_name="Vetfresh"),
+        "rejected_90": _aged(factory, SpecialStatus.REJECTED, 90, last_name="Rejold"),
+    }
+
+
+def _rows(html):
+    """The queue list's rows, as text, keyed by last name."""
+    import re
+
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", html, flags=re.S)
+    return {name: row for row in rows for name in re.findall(r"Alex\d+ (\w+)", row)}
+
+
+def test_submissions_waiting_too_long_are_flagged_in_words(client, login_as, waiting_data):
+    login_as("recruiter")
+    rows = _rows(client.get(f"/admin/recruitment/{SC}/").content.decode())
+    assert "Waiting too long (New over 14 days)" in rows["Newold"]
+    assert "Waiting too long (Vetting over 30 days)" in rows["Vetold"]
+    for fresh_or_final in ("Newfresh", "Vetfresh", "Rejold"):
+        assert "Waiting too long" not in rows[fresh_or_final], fresh_or_final
+
+
+def test_waiting_too_long_filter_lists_only_those(client, login_as, waiting_data):
+    login_as("recruiter")
+    html = client.get(f"/admin/recruitment/{SC}/").content.decode()
+    assert '<a href="?waiting=too_long">Waiting too long</a>' in html  # the filter choice
+    rows = _rows(client.get(f"/admin/recruitment/{SC}/?waiting=too_long").content.decode())
+    assert set(rows) == {"Newold", "Vetold"}
+
+
+def test_a_move_restarts_the_waiting_clock(client, login_as, waiting_data):
+    recruiter = login_as("recruiter")
+    services.move(waiting_data["new_15"], SpecialStatus.IN_REVIEW, by=recruiter)
+    rows = _rows(client.get(f"/admin/recruitment/{SC}/?waiting=too_long").content.decode())
+    assert set(rows) == {"Vetold"}
+
+
+def test_waiting_limits_are_data():
+    from recruitment import workflows
+
+    assert workflows.SPECIAL_WAITING_DAYS == {SpecialStatus.NEW: 14}
+    assert workflows.MINI_POLICE_WAITING_DAYS == {MiniPoliceStatus.NEW: 14}
+    assert workflows.WAITING_DAYS_DEFAULT == 30

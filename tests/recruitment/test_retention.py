@@ -1,16 +1,25 @@
-"""After the retention period the personal data goes; the counts stay."""
+"""After the retention period the personal data goes; the counts stay; every run is audited."""
 
 import datetime
+import io
+import json
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Count
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from recruitment import services
-from recruitment.enums import MiniPoliceStatus, SpecialStatus
+from recruitment.enums import MiniPoliceStatus, NotificationStatus, SpecialStatus
 from recruitment.factories import MiniPoliceRegistrationFactory, SpecialConstableApplicationFactory
-from recruitment.models import Note, SpecialConstableApplication
-from recruitment.retention import apply_retention
+from recruitment.models import (
+    Note,
+    Notification,
+    RecruitmentSettings,
+    SpecialConstableApplication,
+)
+from recruitment.retention import PURGE_ACTION, months_before
 
 pytestmark = pytest.mark.django_db
 
@@ -21,11 +30,21 @@ def decided(factory, status, days_ago, **fields):
     return factory(status=status, decided_at=timezone.now() - days_ago * DAY, **fields)
 
 
-def test_rejected_application_is_anonymised_after_a_year(home_page):
+def purge(*args):
+    out = io.StringIO()
+    call_command("purge_expired_submissions", *args, stdout=out)
+    return out.getvalue()
+
+
+def runs():
+    return ModelLogEntry.objects.filter(action=PURGE_ACTION).order_by("pk")
+
+
+def test_rejected_application_is_anonymised_after_twelve_months(home_page):
     old = decided(
         SpecialConstableApplicationFactory,
         SpecialStatus.REJECTED,
-        366,
+        370,
         first_name="Forgotten",
         conviction_details="Old caution",
     )
@@ -33,48 +52,125 @@ def test_rejected_application_is_anonymised_after_a_year(home_page):
         SpecialConstableApplicationFactory, SpecialStatus.REJECTED, 300, first_name="Kept"
     )
     services.add_note(old, "Rejected after assessment day.", by=None)
+    Notification.objects.create(
+        kind="acknowledgement",
+        recipient=old.email,
+        subject="Your application",
+        body="Dear Forgotten",
+        content_type_id=_content_type(old),
+        object_id=old.pk,
+        reference=old.reference,
+    )
 
-    counts = apply_retention()
+    output = purge()
 
     old.refresh_from_db()
     recent.refresh_from_db()
-    assert counts["Special Constable applications"] == 1
+    assert "Special Constable applications: 1" in output
     assert old.first_name == old.last_name == old.email == old.phone == old.postcode == ""
     assert old.conviction_details == ""
     assert old.date_of_birth is None
     assert old.anonymised_at is not None
     assert not Note.for_submission(old).exists()
+    assert not Notification.objects.filter(reference=old.reference).exists()
     assert services.history(old).first().action == "recruitment.anonymise"
     # What is left still counts.
     assert old.reference and old.status == SpecialStatus.REJECTED
     assert recent.first_name == "Kept"
 
 
-def test_appointed_specials_are_kept_for_two_years(home_page):
+def _content_type(obj):
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(obj).pk
+
+
+def test_appointed_specials_are_kept_for_twenty_four_months(home_page):
     one_year = decided(SpecialConstableApplicationFactory, SpecialStatus.APPOINTED, 400)
-    two_years = decided(SpecialConstableApplicationFactory, SpecialStatus.APPOINTED, 731)
-    apply_retention()
+    two_years = decided(SpecialConstableApplicationFactory, SpecialStatus.APPOINTED, 735)
+    purge()
     one_year.refresh_from_db()
     two_years.refresh_from_db()
     assert one_year.anonymised_at is None
     assert two_years.anonymised_at is not None
 
 
+def test_staff_set_the_periods_per_queue(home_page):
+    periods = RecruitmentSettings.load()
+    periods.special_retention_months = 6
+    periods.mini_police_retention_months = 36
+    periods.save()
+    application = decided(SpecialConstableApplicationFactory, SpecialStatus.WITHDRAWN, 200)
+    registration = decided(MiniPoliceRegistrationFactory, MiniPoliceStatus.DECLINED, 400)
+    purge()
+    application.refresh_from_db()
+    registration.refresh_from_db()
+    assert application.anonymised_at is not None
+    assert registration.anonymised_at is None
+
+
 def test_open_submissions_are_never_anonymised(home_page):
     open_one = SpecialConstableApplicationFactory(
         status=SpecialStatus.VETTING, submitted_at=timezone.now() - 1000 * DAY
     )
-    apply_retention()
+    purge()
     open_one.refresh_from_db()
     assert open_one.anonymised_at is None
 
 
 def test_school_keeps_its_name_but_loses_its_contact(home_page):
     registration = decided(MiniPoliceRegistrationFactory, MiniPoliceStatus.DECLINED, 400)
-    apply_retention()
+    purge()
     registration.refresh_from_db()
     assert registration.school_name.startswith("Example Primary School")
     assert registration.contact_name == registration.email == registration.phone == ""
+
+
+def test_counts_per_status_area_and_month_survive(home_page):
+    from cms.demo import load_areas
+
+    load_areas()
+    for days in (400, 420, 30):
+        decided(SpecialConstableApplicationFactory, SpecialStatus.REJECTED, days)
+    decided(SpecialConstableApplicationFactory, SpecialStatus.APPOINTED, 800)
+
+    def report():
+        return list(
+            SpecialConstableApplication.objects.values("status", "area", "submitted_at__month")
+            .annotate(n=Count("pk"))
+            .order_by("status", "area", "submitted_at__month")
+        )
+
+    before = report()
+    assert all(row["area"] for row in before)
+    purge()
+    assert SpecialConstableApplication.objects.filter(anonymised_at__isnull=False).count() == 3
+    assert report() == before
+
+
+def test_sent_emails_go_after_their_period_and_pending_ones_stay(home_page):
+    application = SpecialConstableApplicationFactory()
+    now = timezone.now()
+
+    def email(status, sent_days_ago):
+        return Notification.objects.create(
+            kind="acknowledgement",
+            status=status,
+            recipient=application.email,
+            subject="Your application",
+            body="Dear applicant",
+            sent_at=now - sent_days_ago * DAY if sent_days_ago is not None else None,
+        )
+
+    old, fresh, pending = (
+        email(NotificationStatus.SENT, 31),
+        email(NotificationStatus.SENT, 10),
+        email(NotificationStatus.PENDING, None),
+    )
+    assert "Sent emails: 1" in purge()
+    remaining = set(Notification.objects.values_list("pk", flat=True))
+    assert remaining == {fresh.pk, pending.pk}
+    assert old.pk not in remaining
 
 
 def test_a_final_move_records_when_it_was_decided(home_page):
@@ -85,12 +181,111 @@ def test_a_final_move_records_when_it_was_decided(home_page):
     assert application.decided_at is not None
 
 
-def test_dry_run_changes_nothing(home_page):
+def test_dry_run_changes_nothing_and_says_what_is_due(home_page):
     decided(
         SpecialConstableApplicationFactory, SpecialStatus.REJECTED, 400, first_name="Still here"
     )
-    out = open("/dev/null", "w")
-    call_command("apply_retention", "--dry-run", stdout=out)
+    output = purge("--dry-run")
+    assert output.startswith("Dry run, nothing changed.")
+    assert "Special Constable applications: 1" in output
     assert SpecialConstableApplication.objects.get().first_name == "Still here"
-    call_command("apply_retention", stdout=out)
+    purge()
     assert SpecialConstableApplication.objects.get().first_name == ""
+
+
+def test_each_run_leaves_one_audit_entry_with_its_counts(home_page):
+    for _ in range(3):
+        decided(SpecialConstableApplicationFactory, SpecialStatus.REJECTED, 400)
+    purge("--dry-run")
+    purge()
+    dry, real = runs()
+    assert dry.data == {
+        "dry_run": True,
+        "counts": {
+            "Special Constable applications": 3,
+            "Mini Police registrations": 0,
+            "Sent emails": 0,
+        },
+    }
+    assert real.data["dry_run"] is False
+    assert real.data["counts"]["Special Constable applications"] == 3
+    assert dry.label == real.label == "Recruitment data retention"
+    # The next run finds nothing left to do, and still says so.
+    purge()
+    assert runs().count() == 3
+    assert runs().last().data["counts"]["Special Constable applications"] == 0
+
+
+def test_retention_runs_are_listed_in_site_history(client, demo_site, login_as):
+    purge("--dry-run")
+    purge()
+    for username in ("admin", "manager"):
+        login_as(username)
+        html = client.get("/admin/reports/site-history/").content.decode()
+        assert "Retention run" in html, username
+        assert "Dry run, nothing changed. Due: Special Constable applications: 0" in html
+        assert "Personal data removed. Special Constable applications: 0" in html
+
+
+def test_no_audit_entry_holds_personal_data(client, login_as, demo_site):
+    """Submit, work, export, anonymise: nothing the applicant typed is left in the audit log."""
+    application = SpecialConstableApplicationFactory(
+        first_name="Audrey", last_name="Unlogged", email="audrey.unlogged@example.com"
+    )
+    recruiter = login_as("recruiter")
+    services.assign(application, recruiter, by=recruiter)
+    services.add_note(application, "Audrey called back.", by=recruiter)
+    services.move(application, SpecialStatus.REJECTED, by=recruiter)
+    client.get("/admin/recruitment/specialconstableapplication/?export=csv")
+    application.decided_at = timezone.now() - 400 * DAY
+    application.save()
+    purge()
+    entries = ModelLogEntry.objects.all()
+    assert entries.filter(object_id=str(application.pk)).count() >= 5
+    for entry in entries:
+        text = json.dumps([entry.label, entry.data, entry.content_changed]).lower()
+        assert "audrey" not in text and "unlogged" not in text, entry.action
+
+
+def test_months_before_keeps_the_day_or_the_end_of_the_month():
+    moment = datetime.datetime(2027, 3, 31, 9, 30, tzinfo=datetime.UTC)
+    assert months_before(moment, 1) == datetime.datetime(2027, 2, 28, 9, 30, tzinfo=datetime.UTC)
+    assert months_before(moment, 12) == datetime.datetime(2026, 3, 31, 9, 30, tzinfo=datetime.UTC)
+    assert months_before(moment, 27).date() == datetime.date(2024, 12, 31)
+
+
+def test_retention_settings_explain_what_is_wrong(client, demo_site, login_as):
+    login_as("manager")
+    url = f"/admin/settings/recruitment/recruitmentsettings/{RecruitmentSettings.load().pk}/"
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "special_retention_months": "18",
+            "appointed_retention_months": "12",
+            "mini_police_retention_months": "0",
+            "sent_email_retention_days": "30",
+        },
+    )
+    html = response.content.decode()
+    assert "Keep appointed Special Constables at least as long as other applications (18" in html
+    assert "Keep personal data for at least 1 month." in html
+    assert 'value="18"' in html  # what was typed is kept
+    assert RecruitmentSettings.load().special_retention_months == 12
+    client.post(
+        url,
+        {
+            "special_retention_months": "18",
+            "appointed_retention_months": "36",
+            "mini_police_retention_months": "6",
+            "sent_email_retention_days": "14",
+        },
+    )
+    saved = RecruitmentSettings.load()
+    assert (saved.special_retention_months, saved.appointed_retention_months) == (18, 36)
+
+
+def test_recruitment_staff_cannot_change_the_periods(client, demo_site, login_as):
+    login_as("recruiter")
+    response = client.get("/admin/settings/recruitment/recruitmentsettings/")
+    assert response.status_code in (302, 403)

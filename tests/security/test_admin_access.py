@@ -5,6 +5,7 @@ import io
 
 import pytest
 from openpyxl import load_workbook
+from wagtail.models import ModelLogEntry
 
 from recruitment.factories import SpecialConstableApplicationFactory
 from recruitment.models import MiniPoliceRegistration, Note
@@ -13,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 SC = "specialconstableapplication"
 MP = "minipoliceregistration"
-STAFF = {"recruiter", "admin"}
+STAFF = {"recruiter", "manager", "admin"}
+MANAGERS = {"manager", "admin"}
+USERS = ["editor", "moderator", "recruiter", "manager", "admin"]
 
 
 @pytest.fixture
@@ -43,7 +46,7 @@ def every_url(application, registration):
     return urls
 
 
-@pytest.mark.parametrize("username", ["editor", "moderator", "recruiter", "admin", None])
+@pytest.mark.parametrize("username", [*USERS, None])
 def test_every_queue_url_for_every_demo_user(client, login_as, targets, username):
     if username:
         login_as(username)
@@ -60,7 +63,7 @@ def test_every_queue_url_for_every_demo_user(client, login_as, targets, username
     assert notes == (2 if username in STAFF else 0)
 
 
-@pytest.mark.parametrize("username", ["editor", "moderator", "recruiter", "admin"])
+@pytest.mark.parametrize("username", USERS)
 def test_dashboard_panel_only_for_recruitment_staff(client, login_as, targets, username):
     login_as(username)
     html = client.get("/admin/").content.decode()
@@ -76,15 +79,93 @@ def test_applicant_text_is_escaped_in_the_queue_and_inspect_view(client, login_a
         assert "&lt;script&gt;alert(" in html, url
 
 
-@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t"])
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
 def test_exports_neutralise_every_formula_start(client, login_as, targets, start):
     login_as("recruiter")
-    SpecialConstableApplicationFactory(last_name="Formulaic", first_name=start + "SUM(A1)")
+    typed = start + "SUM(A1)"
+    SpecialConstableApplicationFactory(last_name="Formulaic", first_name=typed)
     response = client.get(f"/admin/recruitment/{SC}/?q=Formulaic&export=csv")
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert rows[0]["First name"] == "'" + start + "SUM(A1)"
+    # newline="": the csv module's own rule, so a quoted carriage return survives reading.
+    text = io.StringIO(b"".join(response.streaming_content).decode(), newline="")
+    rows = list(csv.DictReader(text))
+    assert rows[0]["First name"] == "'" + typed
     response = client.get(f"/admin/recruitment/{SC}/?q=Formulaic&export=xlsx")
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     values = [cell.value for row in sheet.iter_rows() for cell in row]
-    assert "'" + start + "SUM(A1)" in values
-    assert start + "SUM(A1)" not in values
+    # An XLSX sheet is XML, and every XML reader (Excel's too) turns a carriage return into a
+    # line feed: the cell reads back with "\n" where "\r" was typed. The guard is what matters:
+    # the cell starts with the apostrophe, never with the formula start.
+    as_read = ("'" + typed).replace("\r", "\n")
+    assert as_read in values
+    assert not any(isinstance(v, str) and v.startswith(start) for v in values[1:])
+
+
+SEARCH = "/admin/recruitment/data-requests/"
+EXPORT = SEARCH + "export/"
+ERASE = SEARCH + "erase/"
+EMAIL = "hostile@example.com"
+
+
+def data_request_urls():
+    """Every data request URL, in an order that ends with the erasure itself."""
+    return [
+        ("get", SEARCH, {}),
+        ("post", SEARCH, {"email": EMAIL}),
+        ("post", EXPORT, {"email": EMAIL, "format": "json"}),
+        ("post", EXPORT, {"email": EMAIL, "format": "csv"}),
+        ("post", ERASE, {"email": EMAIL}),
+        ("post", ERASE, {"email": EMAIL, "confirm": "yes"}),
+    ]
+
+
+@pytest.mark.parametrize("username", [*USERS, None])
+def test_every_data_request_url_for_every_demo_user(client, login_as, targets, username):
+    application, _ = targets
+    if username:
+        login_as(username)
+    for method, url, data in data_request_urls():
+        response = getattr(client, method)(url, data)
+        status = response.status_code
+        if username is None:
+            assert status == 302 and "/admin/login/" in response["Location"], (url, status)
+        elif username in MANAGERS:
+            expected = 302 if data.get("confirm") else 200
+            assert status == expected, (username, url, data, status)
+        else:
+            # Recruitment staff too: answering data requests needs the manager's permission.
+            assert status == 403, (username, url, status)
+            assert EMAIL not in response.content.decode()
+    actions = list(
+        ModelLogEntry.objects.filter(object_id=str(application.pk))
+        .filter(action__in=["recruitment.data_request", "recruitment.erase"])
+        .order_by("pk")
+        .values_list("action", "data")
+    )
+    application.refresh_from_db()
+    if username in MANAGERS:
+        assert actions == [
+            ("recruitment.data_request", {"format": "json"}),
+            ("recruitment.data_request", {"format": "csv"}),
+            ("recruitment.erase", {}),
+        ]
+        assert application.email == ""
+    else:
+        assert actions == []
+        assert application.email == EMAIL
+
+
+@pytest.mark.parametrize("username", [*USERS, None])
+def test_retention_settings_only_for_managers(client, login_as, targets, username):
+    from recruitment.models import RecruitmentSettings
+
+    if username:
+        login_as(username)
+    url = f"/admin/settings/recruitment/recruitmentsettings/{RecruitmentSettings.load().pk}/"
+    response = client.get(url)
+    if username in MANAGERS:
+        assert response.status_code == 200
+        assert "Appointed Special Constables" in response.content.decode()
+    else:
+        # Wagtail refuses by sending the user away (to the dashboard, or to log in).
+        assert response.status_code == 302, username
+        assert response["Location"] != url

@@ -167,3 +167,31 @@ def test_search_survives_hostile_queries_and_pages(client, site, q, page):
 def test_news_filters_and_pagination_survive_hostile_values(client, site, params, path):
     response = client.get(path, params)
     assert response.status_code in (200, 404), (path, params, response.status_code)
+
+
+@given(data=st.data())
+def test_data_request_screen_survives_hostile_posts(client, demo_site, data):
+    """The manager's data request URLs: hostile or missing addresses, formats and confirmations
+    give a page or a clear message, never a 500, and never erase anything."""
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username="manager"))
+    before = SpecialConstableApplication.objects.exclude(email="").count()
+    url = data.draw(
+        st.sampled_from(
+            [
+                "/admin/recruitment/data-requests/",
+                "/admin/recruitment/data-requests/export/",
+                "/admin/recruitment/data-requests/erase/",
+            ]
+        )
+    )
+    fields = {"email": value, "format": value, "confirm": value}
+    body = {
+        name: data.draw(st.one_of(strategy, st.lists(strategy, min_size=2, max_size=3)))
+        for name, strategy in fields.items()
+        if data.draw(st.booleans())
+    }
+    response = client.post(url, body)
+    assert response.status_code in OK_STATUSES, (url, response.status_code)
+    assert SpecialConstableApplication.objects.exclude(email="").count() == before

@@ -24,6 +24,7 @@ DEMO_USERS = [
     ("editor", ("Eddie", "Editor"), ["Editors"], False),
     ("moderator", ("Morgan", "Moderator"), ["Moderators"], False),
     ("recruiter", ("Riya", "Recruiter"), ["Recruitment staff"], False),
+    ("manager", ("Mani", "Manager"), ["Recruitment managers"], False),
     ("admin", ("Ada", "Admin"), [], True),
 ]
 
@@ -71,6 +72,6 @@ class Command(BaseCommand):
                 user.groups.add(group)
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         self.stdout.write(
-            f"Log in at {base}/admin/ as editor, moderator, recruiter or admin, "
+            f"Log in at {base}/admin/ as editor, moderator, recruiter, manager or admin, "
             "with the password in DEMO_PASSWORD."
         )
