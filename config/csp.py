@@ -19,7 +19,6 @@ from csp.middleware import CSPMiddleware
 ADMIN_PREFIX = "/admin/"
 
 ADMIN_UPDATE = {
-    "script-src": ["'unsafe-inline'"],
     "style-src": ["'unsafe-inline'"],
     "img-src": ["data:", "blob:"],
 }
