@@ -46,9 +46,11 @@ def pending_device(user):
 
 def qr_code_svg(device):
     """The device's otpauth:// address as an inline SVG QR code, for the app to scan."""
-    return segno.make(device.config_url, error="m").svg_inline(
+    svg = segno.make(device.config_url, error="m").svg_inline(
         scale=5, title="QR code to scan with your authenticator app"
     )
+    # An image named by its <title>, for screen readers.
+    return svg.replace("<svg ", '<svg role="img" ', 1)
 
 
 def manual_key(device):
@@ -58,7 +60,10 @@ def manual_key(device):
 
 def throttled_message(locked_until):
     seconds = max(1, math.ceil((locked_until - timezone.now()).total_seconds()))
-    wait = f"{seconds} seconds" if seconds < 120 else f"{math.ceil(seconds / 60)} minutes"
+    if seconds < 120:
+        wait = f"{seconds} second{'s' if seconds > 1 else ''}"
+    else:
+        wait = f"{math.ceil(seconds / 60)} minutes"
     return f"Too many wrong codes. Wait {wait}, then enter the code your app shows."
 
 
