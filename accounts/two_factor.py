@@ -21,8 +21,10 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY, user_has_device
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.log_actions import log
 
 DEVICE_NAME = "Authenticator app"
+RESET_ACTION = "accounts.reset_two_factor"
 WRONG_CODE = "That code is not right. Enter the 6-digit code your authenticator app shows now."
 
 
@@ -114,12 +116,15 @@ def verify(request, code):
     return None
 
 
-def reset(user, request=None):
+def reset(user, by=None, request=None):
     """Remove the user's authenticator apps: they set up a new one at their next admin visit.
 
-    With the user's own request, their session also stops counting as verified.
+    Recorded in the admin's history of the user. With the user's own request, their session
+    also stops counting as verified.
     """
     deleted, _ = TOTPDevice.objects.filter(user=user).delete()
+    if deleted:
+        log(instance=user, action=RESET_ACTION, user=by)
     if request is not None:
         request.session.pop(DEVICE_ID_SESSION_KEY, None)
     return deleted

@@ -1,7 +1,9 @@
 """The two-factor pages: set up an authenticator app, enter a code, reset the app."""
 
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -69,7 +71,26 @@ def manage(request):
     """The user's own two-factor settings; resetting needs a session verified with a code."""
     device = two_factor.confirmed_device(request.user)
     if request.method == "POST" and device and request.user.is_verified():
-        two_factor.reset(request.user, request)
+        two_factor.reset(request.user, by=request.user, request=request)
         messages.success(request, "Your authenticator app is removed. Set up a new one now.")
         return redirect("two_factor_setup")
     return TemplateResponse(request, "accounts/two_factor_manage.html", {"device": device})
+
+
+@require_http_methods(["GET", "POST"])
+def reset_user(request, user_id):
+    """A superuser removes another user's authenticator app (for a lost phone)."""
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    user = get_object_or_404(get_user_model(), pk=user_id)
+    if request.method == "POST":
+        two_factor.reset(user, by=request.user)
+        messages.success(
+            request, f"{user.get_username()} will set up a new authenticator app at next sign-in."
+        )
+        return redirect("wagtailusers_users:index")
+    return TemplateResponse(
+        request,
+        "accounts/two_factor_reset_user.html",
+        {"target": user, "device": two_factor.confirmed_device(user)},
+    )

@@ -193,3 +193,27 @@ def test_without_the_setting_the_password_alone_opens_the_admin(client, settings
     TOTPDevice.objects.create(user=staff, name="Authenticator app", confirmed=True)
     client.logout()
     assert sign_in(client)["Location"].startswith(VERIFY)
+
+
+def test_a_superuser_resets_someone_elses_app_from_the_users_list(client, app):
+    from django.contrib.auth.models import Group
+    from wagtail.models import ModelLogEntry
+
+    admin = get_user_model().objects.create_superuser("chief", "chief@police.example", PASSWORD)
+    client.force_login(admin)
+    assert "Reset two-factor authentication" in client.get("/admin/users/").content.decode()
+    url = f"/admin/two-factor/users/{app.user.pk}/reset/"
+    assert "set up an authenticator app on" in client.get(url).content.decode()
+    response = client.post(url)
+    assert response["Location"] == "/admin/users/"
+    assert not TOTPDevice.objects.exists()
+    entry = ModelLogEntry.objects.get(action="accounts.reset_two_factor")
+    assert (entry.object_id, entry.user) == (str(app.user.pk), admin)
+
+    # Staff who are not superusers cannot.
+    editor = get_user_model().objects.create_user("ed", "ed@police.example", PASSWORD)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    again = TOTPDevice.objects.create(user=app.user, name="Authenticator app", confirmed=True)
+    client.force_login(editor)
+    assert client.post(url).status_code in (302, 403)
+    assert TOTPDevice.objects.filter(pk=again.pk).exists()
