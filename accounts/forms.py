@@ -1,6 +1,6 @@
 from django import forms
 
-CODE_HELP = "The 6-digit code your authenticator app shows for Blue Lamp."
+CODE_HELP = "The 6-digit code your authenticator app shows now."
 
 
 class CodeForm(forms.Form):

@@ -240,7 +240,6 @@ AXES_VERBOSE = False
 # authenticator app after the password. Required of every admin user when on (production's
 # default); when off, only of those who set up an app themselves.
 ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)
-OTP_TOTP_ISSUER = env_str("WAGTAIL_SITE_NAME", "Blue Lamp")
 # After n wrong codes in a row, no code is accepted for 2**(n-1) seconds.
 OTP_TOTP_THROTTLE_FACTOR = 1
 
@@ -256,6 +255,8 @@ LOGGING = {
 }
 
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Blue Lamp")
+# The account name staff see in their authenticator app.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
