@@ -6,6 +6,8 @@ class CmsConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
+        from . import admin_init
         from .page_cache import connect_purge_signals
 
         connect_purge_signals()
+        admin_init.install()

@@ -3,13 +3,12 @@
 The base policy (settings.CONTENT_SECURITY_POLICY) allows this site's own files only. This
 middleware widens it where, and only where, something on the page needs more:
 
-- the Wagtail admin (/admin/): inline style attributes, which its JavaScript components set
-  (tooltips, the page editor's panels, the image cropper); inline scripts, because Wagtail
-  8.0.1's own templates still write some (date/time widgets: wagtailadmin/widgets/
-  date_input.html, time_input.html, datetime_input.html; inline panels: panels/
-  inline_panel.html, multiple_chooser_panel.html), without nonces; data:/blob: images for
-  upload previews; and framing by itself, for the editor's live preview.
-  The public site never gets 'unsafe-inline' for scripts. See docs/security.md.
+- the Wagtail admin (/admin/): inline style attributes, which its templates and JavaScript
+  components write (tooltips, panels, progress bars, the image cropper) and which cannot run
+  code; data:/blob: images for upload previews; and framing by itself, for the editor's live
+  preview. Never inline scripts: Wagtail 8.0.1's own inline set-up scripts (date/time
+  pickers, inline panels, choosers) are written as inert JSON and run by a static file
+  instead (cms/admin_init.py, static/js/admin-init.js). See docs/security.md.
 - recruitment form pages that show reCAPTCHA (keys configured): Google's reCAPTCHA hosts.
 - every public page when an analytics ID is set: the Google Analytics hosts.
 """
@@ -19,7 +18,6 @@ from csp.middleware import CSPMiddleware
 ADMIN_PREFIX = "/admin/"
 
 ADMIN_UPDATE = {
-    "script-src": ["'unsafe-inline'"],
     "style-src": ["'unsafe-inline'"],
     "img-src": ["data:", "blob:"],
 }

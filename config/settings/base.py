@@ -43,12 +43,16 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "csp",
     "axes",
+    "accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -60,6 +64,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which authenticator app, if any, this session has verified with; then the admin stays
+    # closed to a signed-in user until they have (accounts/middleware.py).
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -94,6 +102,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets render through TEMPLATES, so templates/ can override widget templates too
+# (templates/wagtailadmin/widgets/: Wagtail's date pickers without inline scripts).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # SQLite file by default; PostgreSQL (or anything dj-database-url reads) from DATABASE_URL.
 DATABASES = {
@@ -224,6 +236,13 @@ AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_CLIENT_IP_CALLABLE = "recruitment.ratelimit.client_address"
 AXES_VERBOSE = False
 
+# Two-factor authentication for the admin (accounts/two_factor.py): a code from an
+# authenticator app after the password. Required of every admin user when on (production's
+# default); when off, only of those who set up an app themselves.
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)
+# After n wrong codes in a row, no code is accepted for 2**(n-1) seconds.
+OTP_TOTP_THROTTLE_FACTOR = 1
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -236,6 +255,8 @@ LOGGING = {
 }
 
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Blue Lamp")
+# The account name staff see in their authenticator app.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False

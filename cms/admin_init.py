@@ -1,0 +1,57 @@
+"""The Wagtail admin without inline scripts, so its Content-Security-Policy can refuse them.
+
+Wagtail 8.0.1 initialises some widgets and panels with inline `<script>` calls: the date and
+time pickers, inline panels, multiple-chooser panels (templates, overridden in
+templates/wagtailadmin/) and every chooser widget (`BaseChooser.render`, replaced below).
+Here each call is written as inert data instead,
+
+    <script type="application/json" data-admin-init="initDateChooser">["id_date", {...}]</script>
+
+and static/js/admin-init.js, loaded on every admin page, makes the same call, in document
+order, for each such element the page holds or later gains (a new inline panel child, a
+chooser modal). Only the initialisers that file lists can be called, with JSON arguments.
+"""
+
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+# As Django's json_script: nothing in the data can end the element or start markup.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def init_script(initialiser, *args):
+    """An inert element asking admin-init.js to call `initialiser(*args)`."""
+    data = json.dumps(args, cls=DjangoJSONEncoder).translate(JSON_SCRIPT_ESCAPES)
+    return format_html(
+        '<script type="application/json" data-admin-init="{}">{}</script>',
+        initialiser,
+        mark_safe(data),  # noqa: S308 - JSON with <, > and & escaped, as json_script
+    )
+
+
+def render_chooser(self, name, value, attrs=None, renderer=None):
+    """BaseChooser.render, with its `new Chooser(id, options)` call written as data."""
+    from wagtail.admin.widgets.workflows import AdminTaskChooser
+
+    try:
+        id_ = attrs["id"]
+    except (KeyError, TypeError) as e:
+        raise TypeError("BaseChooser cannot be rendered without an 'id' attribute") from e
+    value_data = self.get_value_data(value)
+    widget_html = self.render_html(name, value_data, attrs)
+    if isinstance(self, AdminTaskChooser):  # its own call: createTaskChooser(id)
+        script = init_script("createTaskChooser", id_)
+    else:
+        options = self.get_js_init_options(id_, name, value_data)
+        script = init_script(self.js_constructor, id_, options)
+    return mark_safe(widget_html + script)  # noqa: S308 - as BaseChooser.render
+
+
+def install():
+    """Make every chooser widget write its initialisation as data (called from CmsConfig)."""
+    from wagtail.admin.widgets.chooser import BaseChooser
+
+    BaseChooser.render = render_chooser
