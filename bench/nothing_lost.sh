@@ -13,7 +13,7 @@ PORT_A="${NL_PORT_A:-8008}"
 PORT_B="${NL_PORT_B:-8009}"
 SMTP_PORT="${NL_SMTP_PORT:-8007}"
 MAIL_DOWN_AFTER="${NL_MAIL_DOWN_AFTER:-5}"   # seconds into the run
-MAIL_DOWN_FOR="${NL_MAIL_DOWN_FOR:-90}"      # seconds
+MAIL_DOWN_FOR="${NL_MAIL_DOWN_FOR:-240}"     # seconds: most of a 2,000-application run
 .venv/bin/python -c "import aiosmtpd" 2>/dev/null || .venv/bin/python -m pip install --quiet --group bench
 export TASK_BACKEND=database EMAIL_HOST=127.0.0.1 EMAIL_PORT="$SMTP_PORT" EMAIL_USE_TLS=false \
   EMAIL_TIMEOUT=5 PAGE_CACHE_SECONDS=300
