@@ -17,6 +17,7 @@ from .models import MiniPoliceRegistration, SpecialConstableApplication, academi
 from .widgets import MemorableDateWidget
 
 POSTCODE_RE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
+DATE_PART_RE = re.compile(r"[0-9]{1,4}")
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
@@ -84,7 +85,7 @@ class MemorableDateField(forms.Field):
             names = " and ".join(self.parts[i] for i in missing)
             raise self._error("incomplete", missing, missing=names)
         # ASCII digits only, and few of them: int() of a long string is slow, or refused.
-        if not_numbers := [i for i, part in enumerate(typed) if not re.fullmatch(r"[0-9]{1,4}", part)]:
+        if not_numbers := [i for i, part in enumerate(typed) if not DATE_PART_RE.fullmatch(part)]:
             raise self._error("invalid", not_numbers)
         if len(typed[2]) != 4:
             raise self._error("year_digits", [2])

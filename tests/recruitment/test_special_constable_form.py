@@ -173,13 +173,18 @@ def test_minimum_age_is_set_by_editors(specials_page, special_answers, submit):
     "answers, message",
     [
         ({"lived_in_uk_3_years": "no"}, "You must have lived in the UK for the last 3 years"),
-        ({"right_to_remain": "no"}, "You must have the right to live in the UK without restrictions"),
+        (
+            {"right_to_remain": "no"},
+            "You must have the right to live in the UK without restrictions",
+        ),
         ({"hours_per_month": "12"}, "Special Constables give at least 16 hours a month."),
         (date_of_birth(("1", "1", "2999")), "Date of birth must be in the past"),
         (date_of_birth(("1", "1", "1890")), "Enter a real date of birth"),
     ],
 )
-def test_each_eligibility_failure_says_why(specials_page, special_answers, submit, answers, message):
+def test_each_eligibility_failure_says_why(
+    specials_page, special_answers, submit, answers, message
+):
     special_answers.update(answers)
     response = submit(specials_page, special_answers)
     assert response.status_code == 200
