@@ -1,5 +1,6 @@
 """The code-defined application forms: fields, GOV.UK-style messages and eligibility rules."""
 
+import datetime
 import re
 import uuid
 
@@ -13,8 +14,10 @@ from cms.models import Area
 from . import eligibility
 from .enums import HeardAbout, PreferredRole, YearGroup
 from .models import MiniPoliceRegistration, SpecialConstableApplication, academic_year_choices
+from .widgets import MemorableDateWidget
 
 POSTCODE_RE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
+DATE_PART_RE = re.compile(r"[0-9]{1,4}")
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
@@ -47,6 +50,56 @@ def yes_no_field(label, help_text=""):
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
     )
+
+
+class MemorableDateField(forms.Field):
+    """A date typed into Day, Month and Year boxes, with GOV.UK's date input messages.
+
+    One message for the group says what is wrong. Each error names the boxes it is about in
+    params["subwidgets"] (0 day, 1 month, 2 year), so the error summary links to the first of
+    them and only those boxes are marked invalid; an error without it is about the whole date.
+    """
+
+    widget = MemorableDateWidget
+    parts = ("day", "month", "year")
+    default_error_messages = {
+        "required": "Enter the date",
+        "incomplete": "%(label)s must include a %(missing)s",
+        "invalid": "%(label)s must be a real date",
+        "year_digits": "Year must include 4 numbers",
+    }
+
+    def _error(self, code, subwidgets, **params):
+        return forms.ValidationError(
+            self.error_messages[code],
+            code=code,
+            params={"label": self.label, "subwidgets": subwidgets, **params},
+        )
+
+    def to_python(self, value):
+        typed = list(value) if isinstance(value, list | tuple) else []
+        typed = [str(part or "").strip() for part in (typed + ["", "", ""])[:3]]
+        if not any(typed):
+            return None
+        if missing := [i for i, part in enumerate(typed) if not part]:
+            names = " and ".join(self.parts[i] for i in missing)
+            raise self._error("incomplete", missing, missing=names)
+        # ASCII digits only, and few of them: int() of a long string is slow, or refused.
+        if not_numbers := [i for i, part in enumerate(typed) if not DATE_PART_RE.fullmatch(part)]:
+            raise self._error("invalid", not_numbers)
+        if len(typed[2]) != 4:
+            raise self._error("year_digits", [2])
+        day, month, year = (int(part) for part in typed)
+        if not 1 <= month <= 12:
+            raise self._error("invalid", [0, 1] if not 1 <= day <= 31 else [1])
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            raise self._error("invalid", [0] if year else [0, 1, 2]) from None
+
+    def validate(self, value):
+        if value is None and self.required:
+            raise self._error("required", [0])
 
 
 class HoneypotWidget(forms.TextInput):
@@ -125,15 +178,10 @@ ADDRESS_AUTOCOMPLETE = {
 
 
 class SpecialConstableForm(RecruitmentForm):
-    date_of_birth = forms.DateField(
+    date_of_birth = MemorableDateField(
         label="Date of birth",
-        help_text="For example, 27/03/1995",
-        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={
-            "required": "Enter your date of birth",
-            "invalid": "Date of birth must be a real date",
-        },
+        help_text="For example, 27 3 2007",
+        error_messages={"required": "Enter your date of birth"},
     )
     lived_in_uk_3_years = yes_no_field("Have you lived in the UK for the last 3 years?")
     right_to_remain = yes_no_field(
@@ -208,7 +256,6 @@ class SpecialConstableForm(RecruitmentForm):
     autocomplete = {
         "first_name": "given-name",
         "last_name": "family-name",
-        "date_of_birth": "bday",
         **ADDRESS_AUTOCOMPLETE,
     }
 
@@ -276,22 +323,22 @@ class SpecialConstableForm(RecruitmentForm):
             raise forms.ValidationError(problem, code="ineligible")
         return value
 
+    # A "yes" needs its details; a "no" drops any details typed before the answer changed.
+    details_when_yes = {
+        "has_convictions": (
+            "conviction_details",
+            "Give details of your convictions or cautions",
+        ),
+        "has_tattoos": ("tattoo_description", "Describe your visible tattoos"),
+        "has_business_interests": (
+            "business_interest_details",
+            "Give details of your business interests or second jobs",
+        ),
+    }
+
     def clean(self):
         cleaned = super().clean()
-        details = [
-            (
-                "has_convictions",
-                "conviction_details",
-                "Give details of your convictions or cautions",
-            ),
-            ("has_tattoos", "tattoo_description", "Describe your visible tattoos"),
-            (
-                "has_business_interests",
-                "business_interest_details",
-                "Give details of your business interests or second jobs",
-            ),
-        ]
-        for flag, detail, message in details:
+        for flag, (detail, message) in self.details_when_yes.items():
             if cleaned.get(flag) is True and not cleaned.get(detail, "").strip():
                 self.add_error(detail, message)
             elif cleaned.get(flag) is False:

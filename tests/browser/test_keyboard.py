@@ -106,16 +106,6 @@ def test_cookie_settings_radios_by_keyboard(request, home_page, with_js):
 # --- Recruitment forms -----------------------------------------------------------------------
 
 
-def type_date(tab, iso):
-    """Type a date into the focused date field in the browser's own field order."""
-    year, month, day = iso.split("-")
-    order = tab.evaluate(
-        "new Intl.DateTimeFormat(navigator.language).formatToParts(new Date(2001, 1, 3))"
-        ".filter((p) => p.type !== 'literal').map((p) => p.type)"
-    )
-    tab.keyboard.type("".join({"year": year, "month": month, "day": day}[p] for p in order))
-
-
 def complete_by_keyboard(tab, steps):
     """Each step is (field id, keys): text to type, or a list of keys to press."""
     for element_id, keys in steps:
@@ -123,8 +113,6 @@ def complete_by_keyboard(tab, steps):
         if isinstance(keys, list):
             for key in keys:
                 tab.keyboard.press(key)
-        elif keys.startswith("date:"):
-            type_date(tab, keys.removeprefix("date:"))
         else:
             tab.keyboard.type(keys)
 
@@ -132,7 +120,9 @@ def complete_by_keyboard(tab, steps):
 SPECIAL_CONSTABLE = [
     ("id_first_name", "Robin"),
     ("id_last_name", "Keyboard"),
-    ("id_date_of_birth", "date:1990-04-12"),
+    ("id_date_of_birth_0", "12"),  # Day, Month and Year: three boxes, in that order
+    ("id_date_of_birth_1", "4"),
+    ("id_date_of_birth_2", "1990"),
     ("id_email", "robin.keyboard@example.com"),
     ("id_phone", "07700 900789"),
     ("id_address_line_1", "4 Test Street"),

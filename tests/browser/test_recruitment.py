@@ -20,11 +20,18 @@ def forms_site(demo_site):
     MiniPoliceRegistration.objects.all().delete()
 
 
+def fill_date_of_birth(tab, day, month, year):
+    """Type into the Day, Month and Year boxes of the date of birth, found by their labels."""
+    group = tab.get_by_role("group", name="Date of birth")
+    for label, typed in [("Day", day), ("Month", month), ("Year", year)]:
+        group.get_by_label(label, exact=True).fill(typed)
+
+
 def fill_special_constable(tab):
     tab.goto("/volunteer/special-constables/apply/")
     tab.fill("#id_first_name", "Robin")
     tab.fill("#id_last_name", "Browserton")
-    tab.fill("#id_date_of_birth", "1990-04-12")
+    fill_date_of_birth(tab, "12", "4", "1990")
     tab.fill("#id_email", "robin.browserton@example.com")
     tab.fill("#id_phone", "07700 900789")
     tab.fill("#id_address_line_1", "4 Test Street")
@@ -109,6 +116,29 @@ def test_errors_are_listed_and_answers_kept_without_javascript(page_without_js, 
     assert tab.input_value("#id_postcode") == "ZZZ 999"
     summary.get_by_role("link", name="Enter your last name").click()
     assert tab.url.endswith("#id_last_name")
+
+
+def test_date_of_birth_error_links_to_the_box_at_fault_and_keeps_what_was_typed(
+    page_without_js, forms_site
+):
+    tab = page_without_js
+    tab.set_viewport_size(PHONE)
+    tab.goto("/volunteer/special-constables/apply/")
+    fill_date_of_birth(tab, "31", "2", "1990")
+    tab.click("button:has-text('Send application')")
+    group = tab.get_by_role("group", name="Date of birth")
+    assert "Date of birth must be a real date" in group.inner_text()
+    assert [tab.input_value(f"#id_date_of_birth_{i}") for i in range(3)] == ["31", "2", "1990"]
+    tab.locator(".error-summary").get_by_role("link", name="Date of birth must be a real").click()
+    assert tab.url.endswith("#id_date_of_birth_0")
+
+    fill_date_of_birth(tab, "12", "", "1990")
+    tab.click("button:has-text('Send application')")
+    summary = tab.locator(".error-summary")
+    summary.get_by_role("link", name="Date of birth must include a month").click()
+    assert tab.url.endswith("#id_date_of_birth_1")
+    assert tab.get_attribute("#id_date_of_birth_1", "aria-invalid") == "true"
+    assert tab.get_attribute("#id_date_of_birth_0", "aria-invalid") is None
 
 
 def test_recruiter_finds_assigns_progresses_and_exports(page, forms_site, live_server):

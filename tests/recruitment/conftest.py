@@ -1,5 +1,7 @@
 """Fixtures for the recruitment tests: the form pages, valid answers, and a broken mail server."""
 
+import datetime
+
 import pytest
 from django.core.cache import cache
 
@@ -41,6 +43,16 @@ def area_id(name="Northvale"):
     return Area.objects.get(name=name).pk
 
 
+def date_of_birth(value):
+    """The three date boxes as posted: from a date, or from (day, month, year) as typed."""
+    if isinstance(value, datetime.date):
+        value = (str(value.day), str(value.month), str(value.year))
+    return dict(zip(DATE_OF_BIRTH_BOXES, value, strict=True))
+
+
+DATE_OF_BIRTH_BOXES = ("date_of_birth_day", "date_of_birth_month", "date_of_birth_year")
+
+
 @pytest.fixture
 def special_answers(form_pages):
     """A complete, eligible Special Constable application as the browser would POST it."""
@@ -48,7 +60,7 @@ def special_answers(form_pages):
         "token": "0b7d0c1e-5f3a-4a57-9d4c-2a1f4f6b2f10",
         "first_name": "Jordan",
         "last_name": "Testwell",
-        "date_of_birth": "1994-05-17",
+        **date_of_birth(("17", "5", "1994")),
         "email": "jordan.testwell@example.com",
         "phone": "07700 900456",
         "address_line_1": "12 Example Road",

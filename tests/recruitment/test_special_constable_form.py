@@ -8,6 +8,7 @@ from django.core import mail
 from django.utils import timezone
 
 from recruitment.models import SpecialConstableApplication
+from tests.recruitment.conftest import date_of_birth
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,13 @@ def test_form_page_shows_labels_hints_and_autocomplete(client, specials_page):
     assert "You must be 18 or over on the day you apply." in html  # eligibility text
     assert 'autocomplete="given-name"' in html
     assert 'autocomplete="postal-code"' in html
-    assert 'autocomplete="bday"' in html
+    assert "<legend" in html and "Date of birth</legend>" in html
+    assert "For example, 27 3 2007" in html
+    for box, label in [("day", "Day"), ("month", "Month"), ("year", "Year")]:
+        assert f'name="date_of_birth_{box}"' in html
+        assert f'autocomplete="bday-{box}"' in html
+        assert f">{label}</label>" in html
+    assert html.count('inputmode="numeric"') >= 3
     assert "How many hours a month can you give?" in html
     assert 'name="token"' in html
     assert "no-cache" in response["Cache-Control"]
@@ -136,11 +143,11 @@ def test_no_team_notice_without_a_notify_address(specials_page, special_answers,
 
 def _years_ago(years, days=0):
     today = timezone.localdate()
-    return (today.replace(year=today.year - years) + datetime.timedelta(days=days)).isoformat()
+    return date_of_birth(today.replace(year=today.year - years) + datetime.timedelta(days=days))
 
 
 def test_applicant_under_18_is_told_why_and_when(client, specials_page, special_answers, submit):
-    special_answers["date_of_birth"] = _years_ago(18, days=1)  # 18 tomorrow
+    special_answers.update(_years_ago(18, days=1))  # 18 tomorrow
     response = submit(specials_page, special_answers)
     html = response.content.decode()
     assert response.status_code == 200
@@ -150,31 +157,35 @@ def test_applicant_under_18_is_told_why_and_when(client, specials_page, special_
 
 
 def test_applicant_who_is_18_today_may_apply(specials_page, special_answers, submit):
-    special_answers["date_of_birth"] = _years_ago(18)
+    special_answers.update(_years_ago(18))
     assert submit(specials_page, special_answers).status_code == 302
 
 
 def test_minimum_age_is_set_by_editors(specials_page, special_answers, submit):
     specials_page.minimum_age = 21
     specials_page.save_revision().publish()
-    special_answers["date_of_birth"] = _years_ago(20)
+    special_answers.update(_years_ago(20))
     response = submit(specials_page, special_answers)
     assert "You must be 21 or over on the day you apply." in response.content.decode()
 
 
 @pytest.mark.parametrize(
-    "field, value, message",
+    "answers, message",
     [
-        ("lived_in_uk_3_years", "no", "You must have lived in the UK for the last 3 years"),
-        ("right_to_remain", "no", "You must have the right to live in the UK without restrictions"),
-        ("hours_per_month", "12", "Special Constables give at least 16 hours a month."),
-        ("date_of_birth", "2999-01-01", "Date of birth must be in the past"),
+        ({"lived_in_uk_3_years": "no"}, "You must have lived in the UK for the last 3 years"),
+        (
+            {"right_to_remain": "no"},
+            "You must have the right to live in the UK without restrictions",
+        ),
+        ({"hours_per_month": "12"}, "Special Constables give at least 16 hours a month."),
+        (date_of_birth(("1", "1", "2999")), "Date of birth must be in the past"),
+        (date_of_birth(("1", "1", "1890")), "Enter a real date of birth"),
     ],
 )
 def test_each_eligibility_failure_says_why(
-    specials_page, special_answers, submit, field, value, message
+    specials_page, special_answers, submit, answers, message
 ):
-    special_answers[field] = value
+    special_answers.update(answers)
     response = submit(specials_page, special_answers)
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -189,8 +200,6 @@ def test_each_eligibility_failure_says_why(
     [
         ("first_name", "", "Enter your first name"),
         ("last_name", "", "Enter your last name"),
-        ("date_of_birth", "", "Enter your date of birth"),
-        ("date_of_birth", "31/02/1990", "Date of birth must be a real date"),
         ("email", "", "Enter your email address"),
         ("email", "jordan-at-example", "Enter a valid email address"),
         ("phone", "", "Enter your telephone number"),
@@ -241,7 +250,8 @@ def test_error_summary_links_to_each_field_and_keeps_every_answer(
     assert 'value="Jordan"' in html
     assert 'value="12 Example Road"' in html
     assert 'value="nonsense"' in html
-    assert 'value="1994-05-17"' in html
+    for typed in ['value="17"', 'value="5"', 'value="1994"']:
+        assert typed in html
     assert "A small star on the right wrist" in html
     assert re.search(r'value="social_media"[^>]*selected', html)
     assert (
@@ -252,6 +262,69 @@ def test_error_summary_links_to_each_field_and_keeps_every_answer(
         or 'id="id_has_tattoos_0" checked' in html
     )
     assert f'value="{special_answers["token"]}"' in html
+
+
+@pytest.mark.parametrize(
+    "typed, message, first_at_fault",
+    [
+        (("", "", ""), "Enter your date of birth", "day"),
+        (("", "4", "1990"), "Date of birth must include a day", "day"),
+        (("12", "", "1990"), "Date of birth must include a month", "month"),
+        (("12", "4", ""), "Date of birth must include a year", "year"),
+        (("", "4", ""), "Date of birth must include a day and year", "day"),
+        (("twelve", "4", "1990"), "Date of birth must be a real date", "day"),
+        (("12", "April", "1990"), "Date of birth must be a real date", "month"),
+        (("12", "4", "199O"), "Date of birth must be a real date", "year"),
+        (("31", "2", "1990"), "Date of birth must be a real date", "day"),
+        (("12", "13", "1990"), "Date of birth must be a real date", "month"),
+        (("12", "4", "90"), "Year must include 4 numbers", "year"),
+    ],
+)
+def test_date_of_birth_says_what_is_wrong_and_links_to_that_box(
+    specials_page, special_answers, submit, typed, message, first_at_fault
+):
+    special_answers.update(date_of_birth(typed))
+    response = submit(specials_page, special_answers)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert not SpecialConstableApplication.objects.exists()
+    index = ["day", "month", "year"].index(first_at_fault)
+    assert f'<a href="#id_date_of_birth_{index}">{message}</a>' in html
+    assert html.count(message) == 2  # once in the summary, once by the boxes
+    # What was typed is shown again as typed, even where it is no date at all.
+    for box, value in zip(["day", "month", "year"], typed, strict=True):
+        assert re.search(rf'name="date_of_birth_{box}"(?: value="{value}")?', html)
+        if value:
+            assert f'value="{value}"' in html
+
+
+def test_only_the_box_at_fault_is_marked_invalid(specials_page, special_answers, submit):
+    special_answers.update(date_of_birth(("12", "", "1990")))
+    html = submit(specials_page, special_answers).content.decode()
+    invalid = re.findall(r'<input[^>]*aria-invalid="true"[^>]*>', html)
+    assert [re.search(r'\sid="([^"]+)"', tag)[1] for tag in invalid] == ["id_date_of_birth_1"]
+
+
+def test_an_age_problem_marks_the_whole_date_and_links_to_the_day(
+    specials_page, special_answers, submit
+):
+    special_answers.update(_years_ago(17))
+    html = submit(specials_page, special_answers).content.decode()
+    assert '<a href="#id_date_of_birth_0">You must be 18 or over on the day you apply.' in html
+    invalid = re.findall(r'<input[^>]*aria-invalid="true"[^>]*>', html)
+    assert [re.search(r'\sid="([^"]+)"', tag)[1] for tag in invalid] == [
+        "id_date_of_birth_0",
+        "id_date_of_birth_1",
+        "id_date_of_birth_2",
+    ]
+
+
+def test_a_date_typed_with_spaces_and_leading_zeros_is_stored(
+    specials_page, special_answers, submit
+):
+    special_answers.update(date_of_birth((" 07 ", "04", "1990 ")))
+    assert submit(specials_page, special_answers).status_code == 302
+    assert SpecialConstableApplication.objects.get().date_of_birth == datetime.date(1990, 4, 7)
 
 
 # --- Closed form, honeypot, rate limit, captcha -----------------------------------------------

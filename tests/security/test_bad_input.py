@@ -89,6 +89,26 @@ def test_special_constable_form_survives_hostile_answers(client, site, special_a
     check_recruitment(client, site["specials"], special_answers, data)
 
 
+# A date box holds anything: text, numbers of any size, or the box sent more than once.
+date_part = st.one_of(
+    value,
+    st.integers(min_value=-10, max_value=10**12).map(str),
+    st.lists(value, min_size=2, max_size=3),
+)
+
+
+@given(token=st.uuids(), parts=st.tuples(date_part, date_part, date_part))
+def test_date_of_birth_boxes_survive_any_text(client, site, special_answers, token, parts):
+    before = counts()
+    boxes = ("date_of_birth_day", "date_of_birth_month", "date_of_birth_year")
+    answers = {**special_answers, **dict(zip(boxes, parts, strict=True)), "token": token.hex}
+    response = client.post(site["specials"].url, answers)
+    assert response.status_code in (200, 302), response.status_code
+    if response.status_code == 200:
+        assert counts() == before, "an invalid date of birth was stored"
+        assert "There is a problem" in response.content.decode()
+
+
 @given(data=st.data())
 def test_mini_police_form_survives_hostile_answers(client, site, mini_answers, data):
     mini_answers["token"] = data.draw(st.uuids()).hex
