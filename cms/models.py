@@ -17,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 
 from .blocks import BaseStreamBlock, KeyFigureBlock, LinkBlock, ProgrammeStreamBlock
 from .calls_to_action import call_to_action_for
+from .renditions import CARD_RENDITIONS, rendition_prefetch
 
 DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
 
@@ -248,7 +249,7 @@ class ProgrammeIndexPage(Page):
             .live()
             .public()
             .select_related("image")
-            .prefetch_related("image__renditions")
+            .prefetch_related(rendition_prefetch("image__renditions", *CARD_RENDITIONS))
         )
 
     def get_context(self, request, *args, **kwargs):

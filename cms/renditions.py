@@ -4,6 +4,10 @@ from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
+
+# What templates/includes/card_image.html renders for a news or programme card.
+CARD_RENDITIONS = Filter.expand_spec("fill-{480x270,960x540}|format-{webp,jpeg}")
 
 
 def rendition_prefetch(lookup, *filter_specs):

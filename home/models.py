@@ -8,6 +8,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from cms.renditions import CARD_RENDITIONS, rendition_prefetch
 
 from .blocks import QuickLinkBlock
 
@@ -81,7 +82,7 @@ class HomePage(Page):
         """
         promos = self.programme_promos.select_related(
             "programme", "programme__image"
-        ).prefetch_related("programme__image__renditions")
+        ).prefetch_related(rendition_prefetch("programme__image__renditions", *CARD_RENDITIONS))
         return [promo.programme for promo in promos.all() if promo.programme.live]
 
 

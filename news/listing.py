@@ -8,9 +8,8 @@ from django.http import QueryDict
 from taggit.models import Tag
 
 from cms.models import Area
-from cms.renditions import rendition_prefetch
+from cms.renditions import CARD_RENDITIONS, rendition_prefetch
 
-CARD_RENDITION = "fill-480x270"
 MONTHS = [(number, calendar.month_name[number]) for number in range(1, 13)]
 # Newest first, served by the news_published_newest index. Every published article has
 # published_at (NewsArticlePage.save fills it from its first publication), so where a database
@@ -30,7 +29,7 @@ def for_listing(queryset):
         queryset.live()
         .public()
         .select_related("area", "hero_image")
-        .prefetch_related("topics", rendition_prefetch("hero_image__renditions", CARD_RENDITION))
+        .prefetch_related("topics", rendition_prefetch("hero_image__renditions", *CARD_RENDITIONS))
         .order_by(*NEWEST_FIRST)
     )
 

@@ -1,5 +1,7 @@
 """The {% latest_news %} tag other pages use."""
 
+import re
+
 from django.template import Context, Template
 
 
@@ -15,8 +17,24 @@ def test_shows_the_newest_cards_with_time_and_summary(rf, make_article, test_ima
     assert html.count('class="card news-card"') == 3
     assert "Story 3" in html and "Story 0" not in html
     assert "<time datetime=" in html and "Summary of Story 3." in html
-    assert "fill-480x270" in html
     assert 'href="/news/">More news</a>' in html
+
+
+def test_cards_are_responsive_webp_pictures_with_a_jpeg_fallback(
+    rf, make_article, test_image, django_assert_max_num_queries
+):
+    for number in range(3):
+        make_article(title=f"Story {number}", hero_image=test_image, hero_image_alt="x")
+    render(rf.get("/"))  # the first view makes the renditions
+    # News index, restrictions, articles, topics, renditions, site: none per card.
+    with django_assert_max_num_queries(6):
+        html = render(rf.get("/"))
+    assert html.count("<picture>") == 3
+    webp = [tag for tag in re.findall(r"<source [^>]*>", html) if "image/webp" in tag]
+    assert len(webp) == 3
+    assert all("fill-480x270" in tag and "fill-960x540" in tag for tag in webp)
+    assert html.count('loading="lazy"') == 3 and 'alt=""' in html
+    assert ".jpg" in html  # the fallback for browsers without WebP
 
 
 def test_filters_by_area_topic_and_exclude(rf, make_article, areas):
