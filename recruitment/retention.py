@@ -98,7 +98,12 @@ def purge_expired_submissions(now=None, dry_run=False, by=None):
 
 def describe_run(data):
     """One line for a retention run's audit entry: "Anonymised 2 Special Constable ..."."""
-    counts = "; ".join(f"{name}: {count}" for name, count in data.get("counts", {}).items())
+    held = data.get("counts", {})
+    # In the order runs count them: PostgreSQL's jsonb does not keep a dict's key order.
+    order = [str(capfirst(model._meta.verbose_name_plural)) for model in SUBMISSION_MODELS]
+    order.append("Sent emails")
+    names = sorted(held, key=lambda name: order.index(name) if name in order else len(order))
+    counts = "; ".join(f"{name}: {held[name]}" for name in names)
     if data.get("dry_run"):
         return f"Dry run, nothing changed. Due: {counts}"
     return f"Personal data removed. {counts}"
