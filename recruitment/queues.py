@@ -170,6 +170,14 @@ class QueueAdmin(ModelAdmin):
     history_view_enabled = True
     list_per_page = 25
     list_select_related = ["assignee", "area"]
+    list_filter = [
+        "status",
+        WaitingFilter,
+        AssigneeFilter,
+        AreaFilter,
+        "submitted_at",
+        "possible_duplicate",
+    ]
     ordering = ["-submitted_at"]
     add_to_admin_menu = False
 
@@ -209,14 +217,6 @@ class SpecialConstableQueue(QueueAdmin):
         "submitted_at",
         "flags_display",
     ]
-    list_filter = [
-        "status",
-        WaitingFilter,
-        AssigneeFilter,
-        AreaFilter,
-        "submitted_at",
-        "possible_duplicate",
-    ]
     search_fields = ["reference", "first_name", "last_name", "email"]
     list_export = [
         "reference", "status", "assignee_display", "area", "submitted_at", "flags_display",
@@ -252,14 +252,6 @@ class MiniPoliceQueue(QueueAdmin):
         "area",
         "submitted_at",
         "flags_display",
-    ]
-    list_filter = [
-        "status",
-        WaitingFilter,
-        AssigneeFilter,
-        AreaFilter,
-        "submitted_at",
-        "possible_duplicate",
     ]
     search_fields = ["reference", "school_name", "urn", "email", "contact_name"]
     list_export = [

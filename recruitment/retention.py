@@ -20,6 +20,12 @@ from .enums import NotificationStatus
 from .models import SUBMISSION_MODELS, Note, Notification, RecruitmentSettings
 
 PURGE_ACTION = "recruitment.purge"
+SENT_EMAILS = "Sent emails"
+
+
+def count_name(model):
+    """How a run's counts name a queue: "Special Constable applications"."""
+    return str(capfirst(model._meta.verbose_name_plural))
 
 
 def months_before(moment, months):
@@ -86,12 +92,12 @@ def purge_expired_submissions(now=None, dry_run=False, by=None):
     with transaction.atomic():
         for model in SUBMISSION_MODELS:
             submissions = list(due(model, now, periods))
-            counts[str(capfirst(model._meta.verbose_name_plural))] = len(submissions)
+            counts[count_name(model)] = len(submissions)
             if not dry_run:
                 for submission in submissions:
                     anonymise(submission, now=now)
         emails = expired_sent_notifications(now, periods)
-        counts["Sent emails"] = emails.count() if dry_run else emails.delete()[0]
+        counts[SENT_EMAILS] = emails.count() if dry_run else emails.delete()[0]
         log(periods, PURGE_ACTION, user=by, data={"dry_run": dry_run, "counts": counts})
     return counts
 
@@ -100,8 +106,7 @@ def describe_run(data):
     """One line for a retention run's audit entry: "Anonymised 2 Special Constable ..."."""
     held = data.get("counts", {})
     # In the order runs count them: PostgreSQL's jsonb does not keep a dict's key order.
-    order = [str(capfirst(model._meta.verbose_name_plural)) for model in SUBMISSION_MODELS]
-    order.append("Sent emails")
+    order = [count_name(model) for model in SUBMISSION_MODELS] + [SENT_EMAILS]
     names = sorted(held, key=lambda name: order.index(name) if name in order else len(order))
     counts = "; ".join(f"{name}: {held[name]}" for name in names)
     if data.get("dry_run"):
