@@ -52,6 +52,13 @@ class SiteSettings(BaseSiteSetting):
         default=DEFAULT_QUICK_EXIT_URL,
         help_text="The neutral site the 'Leave this site' button and the Escape key go to.",
     )
+    keep_visit_out_of_history = models.BooleanField(
+        "Keep the whole visit out of the browser's history",
+        default=False,
+        help_text="When on (and JavaScript runs), each page of this site replaces the one "
+        "before in the browser's history, so after the quick exit, Back does not return to "
+        "any page of ours. The safety page explains it.",
+    )
     cookie_policy_version = models.PositiveIntegerField(
         default=1,
         validators=[MinValueValidator(1)],
@@ -84,6 +91,17 @@ class SiteSettings(BaseSiteSetting):
     contact_phone = models.CharField(max_length=40, default="101", blank=True)
     contact_email = models.EmailField(blank=True)
     contact_address = models.TextField(blank=True)
+    report_url = models.URLField(
+        "Online reporting address",
+        blank=True,
+        help_text="Where the public report a crime or give information online; linked from "
+        "the navigation and from every appeal.",
+    )
+    comms_team_email = models.EmailField(
+        "Communications team address",
+        blank=True,
+        help_text="Told each day when open appeals are past their review date.",
+    )
     social_x = models.URLField("X (Twitter)", blank=True)
     social_facebook = models.URLField("Facebook", blank=True)
     social_instagram = models.URLField("Instagram", blank=True)
@@ -97,7 +115,7 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(["force_name", "title_suffix"], heading="Identity"),
-        MultiFieldPanel(["quick_exit_url"], heading="Quick exit"),
+        MultiFieldPanel(["quick_exit_url", "keep_visit_out_of_history"], heading="Quick exit"),
         MultiFieldPanel(["cookie_policy_version", "analytics_id"], heading="Cookies"),
         MultiFieldPanel(
             [
@@ -109,7 +127,14 @@ class SiteSettings(BaseSiteSetting):
             heading="Phase banner",
         ),
         MultiFieldPanel(
-            ["emergency_notice", "contact_phone", "contact_email", "contact_address"],
+            [
+                "emergency_notice",
+                "contact_phone",
+                "contact_email",
+                "contact_address",
+                "report_url",
+                "comms_team_email",
+            ],
             heading="Contact",
         ),
         MultiFieldPanel(

@@ -12,8 +12,9 @@ from django.utils import timezone
 from cms.models import Area
 
 from . import eligibility
+from .academic_years import academic_year_choices
 from .enums import HeardAbout, PreferredRole, YearGroup
-from .models import MiniPoliceRegistration, SpecialConstableApplication, academic_year_choices
+from .models import MiniPoliceRegistration, SpecialConstableApplication
 from .widgets import MemorableDateWidget
 
 POSTCODE_RE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")

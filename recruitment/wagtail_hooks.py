@@ -8,7 +8,7 @@ from wagtail_modeladmin.options import modeladmin_register
 from . import admin_views, data_request_views, retention, services
 from .dashboard import RecruitmentPanel
 from .models import SUBMISSION_MODELS
-from .queues import RecruitmentGroup
+from .queues_admin import RecruitmentGroup
 
 modeladmin_register(RecruitmentGroup)
 

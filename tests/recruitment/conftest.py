@@ -88,7 +88,7 @@ def special_answers(form_pages):
 @pytest.fixture
 def mini_answers(form_pages):
     """A complete Mini Police school registration as the browser would POST it."""
-    from recruitment.models import academic_year_choices
+    from recruitment.academic_years import academic_year_choices
 
     return {
         "token": "6a1c9f2e-3b4d-4e5f-8a7b-1c2d3e4f5a6b",

@@ -48,7 +48,7 @@ def test_second_registration_for_the_same_school_and_year_is_flagged(
 
 
 def test_same_school_in_another_academic_year_is_not_a_duplicate(mini_page, mini_answers, submit):
-    from recruitment.models import academic_year_choices
+    from recruitment.academic_years import academic_year_choices
 
     submit(mini_page, mini_answers)
     mini_answers["token"] = "7a1c9f2e-3b4d-4e5f-8a7b-1c2d3e4f5a6b"
@@ -127,7 +127,7 @@ def test_double_post_creates_one_registration(mini_page, mini_answers, submit):
 def test_start_choices_are_this_academic_year_and_the_next_two():
     import datetime
 
-    from recruitment.models import academic_year_choices
+    from recruitment.academic_years import academic_year_choices
 
     assert academic_year_choices(datetime.date(2026, 11, 22)) == [
         ("2026/27", "This academic year (2026/27)"),

@@ -1,0 +1,255 @@
+"""The typed submissions (one model per queue), what they share, and their reference numbers."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Upper
+from django.urls import reverse
+from django.utils import timezone
+
+from .. import workflows
+from ..enums import HeardAbout, MiniPoliceStatus, PreferredRole, SpecialStatus
+
+
+class ReferenceSequence(models.Model):
+    """The last reference number handed out per prefix and year (SC-2026-000123)."""
+
+    prefix = models.CharField(max_length=4)
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["prefix", "year"], name="unique_reference_sequence")
+        ]
+
+
+class Submission(models.Model):
+    """What every recruitment submission has: reference, status, triage and consent."""
+
+    reference_prefix = ""
+    status_enum = None
+    transitions = {}
+
+    reference = models.CharField(max_length=20, unique=True, editable=False)
+    idempotency_key = models.UUIDField(unique=True, editable=False)
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    area = models.ForeignKey(
+        "cms.Area",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="local policing area",
+    )
+    email = models.EmailField()
+    phone = models.CharField(max_length=30)
+    address_line_1 = models.CharField("Address line 1", max_length=120)
+    address_line_2 = models.CharField("Address line 2", max_length=120, blank=True)
+    town = models.CharField("Town or city", max_length=80)
+    postcode = models.CharField(max_length=10)
+    consent_notice_version = models.CharField(max_length=20, editable=False)
+    consent_given_at = models.DateTimeField(editable=False)
+    possible_duplicate = models.BooleanField(default=False)
+    submitted_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    decided_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When it reached a final status."
+    )
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
+    status_changed_at = models.DateTimeField(
+        default=timezone.now, editable=False, help_text="When it reached its current status."
+    )
+
+    # Cleared by the retention command; what remains (status, area, dates) is only counts.
+    personal_fields = ["email", "phone", "address_line_1", "address_line_2", "town", "postcode"]
+    long_retention_statuses = []
+    # Days an open submission may stay in one status before the queue flags it (others: default).
+    waiting_limits = {}
+    waiting_limit_default = workflows.WAITING_DAYS_DEFAULT
+
+    class Meta:
+        abstract = True
+        ordering = ["-submitted_at"]
+
+    def __str__(self):
+        # The reference alone: audit log labels must not hold personal data.
+        return self.reference
+
+    @property
+    def display_name(self):
+        raise NotImplementedError
+
+    @property
+    def is_open(self):
+        """True until the submission reaches a final status."""
+        return bool(self.transitions.get(self.status))
+
+    def allowed_moves(self):
+        """The statuses this submission may move to next, as (value, label) pairs."""
+        return [
+            (s, self.status_enum(s).label)
+            for s in workflows.allowed_moves(self.transitions, self.status)
+        ]
+
+    def admin_url(self):
+        """The path of this submission's inspect view in the admin."""
+        meta = self._meta
+        return reverse(f"{meta.app_label}_{meta.model_name}_modeladmin_inspect", args=[self.pk])
+
+    def waiting_limit(self):
+        """Days this submission may stay in its current status before it is waiting too long."""
+        return self.waiting_limits.get(self.status, self.waiting_limit_default)
+
+    def is_waiting_too_long(self, now=None):
+        """True when an open submission has stayed in its status past its waiting limit."""
+        now = now or timezone.now()
+        limit = datetime.timedelta(days=self.waiting_limit())
+        return self.is_open and self.status_changed_at < now - limit
+
+    @classmethod
+    def waiting_too_long_q(cls, now=None):
+        """A filter matching the open submissions that are waiting too long (as above)."""
+        now = now or timezone.now()
+        condition = models.Q(pk__in=[])
+        for status, next_moves in cls.transitions.items():
+            if next_moves:
+                days = cls.waiting_limits.get(status, cls.waiting_limit_default)
+                since = now - datetime.timedelta(days=days)
+                condition |= models.Q(status=status, status_changed_at__lt=since)
+        return condition
+
+    def flags(self):
+        """Short labels staff scan for in the queue."""
+        flags = ["Possible duplicate"] if self.possible_duplicate else []
+        if self.is_waiting_too_long():
+            status, days = self.get_status_display(), self.waiting_limit()
+            flags.append(f"Waiting too long ({status} over {days} days)")
+        return flags
+
+    def flags_display(self):
+        return ", ".join(self.flags())
+
+    flags_display.short_description = "Flags"
+
+    def assignee_display(self):
+        if self.assignee is None:
+            return "Unassigned"
+        return self.assignee.get_full_name() or self.assignee.get_username()
+
+    assignee_display.short_description = "Assignee"
+
+    def find_duplicates(self):
+        """Earlier submissions that look like this one (none by default)."""
+        return type(self).objects.none()
+
+
+class SpecialConstableApplication(Submission):
+    reference_prefix = "SC"
+    status_enum = SpecialStatus
+    transitions = workflows.SPECIAL_TRANSITIONS
+
+    status = models.CharField(
+        max_length=20, choices=SpecialStatus.choices, default=SpecialStatus.NEW, db_index=True
+    )
+    first_name = models.CharField(max_length=80)
+    last_name = models.CharField(max_length=80)
+    date_of_birth = models.DateField(null=True)
+    lived_in_uk_3_years = models.BooleanField("Lived in the UK for the last 3 years")
+    nationality = models.CharField(max_length=80)
+    right_to_remain = models.BooleanField("Right to live in the UK without restriction")
+    hours_per_month = models.PositiveSmallIntegerField("Hours a month")
+    preferred_role = models.CharField(max_length=20, choices=PreferredRole.choices)
+    has_convictions = models.BooleanField("Convictions or cautions")
+    conviction_details = models.TextField(blank=True)
+    has_tattoos = models.BooleanField("Visible tattoos")
+    tattoo_description = models.TextField(blank=True)
+    has_business_interests = models.BooleanField("Business interests or second jobs")
+    business_interest_details = models.TextField(blank=True)
+    heard_about = models.CharField("How you heard", max_length=20, choices=HeardAbout.choices)
+
+    # Appointed officers' records are kept longer (see the privacy notice).
+    long_retention_statuses = [SpecialStatus.APPOINTED]
+    waiting_limits = workflows.SPECIAL_WAITING_DAYS
+    personal_fields = [
+        *Submission.personal_fields,
+        "first_name",
+        "last_name",
+        "date_of_birth",
+        "nationality",
+        "conviction_details",
+        "tattoo_description",
+        "business_interest_details",
+    ]
+
+    class Meta(Submission.Meta):
+        verbose_name = "Special Constable application"
+        # find_duplicates() runs inside every application's transaction.
+        indexes = [models.Index(Upper("email"), name="recruitment_sc_email_upper")]
+
+    @property
+    def display_name(self):
+        return f"{self.first_name} {self.last_name}"
+
+    def find_duplicates(self):
+        """Other applications with the same email address."""
+        return type(self).objects.filter(email__iexact=self.email).exclude(pk=self.pk)
+
+
+class MiniPoliceRegistration(Submission):
+    reference_prefix = "MP"
+    status_enum = MiniPoliceStatus
+    transitions = workflows.MINI_POLICE_TRANSITIONS
+
+    status = models.CharField(
+        max_length=20,
+        choices=MiniPoliceStatus.choices,
+        default=MiniPoliceStatus.NEW,
+        db_index=True,
+    )
+    school_name = models.CharField(max_length=150)
+    urn = models.CharField("School URN", max_length=6, db_index=True)
+    contact_name = models.CharField(max_length=120)
+    contact_role = models.CharField(max_length=80)
+    year_groups = models.JSONField(default=list)
+    number_of_pupils = models.PositiveSmallIntegerField()
+    preferred_start = models.CharField("Preferred start (academic year)", max_length=7)
+    anything_else = models.TextField(blank=True)
+
+    # The school itself is not personal data; the people at it are.
+    personal_fields = ["contact_name", "contact_role", "email", "phone", "anything_else"]
+    waiting_limits = workflows.MINI_POLICE_WAITING_DAYS
+
+    class Meta(Submission.Meta):
+        verbose_name = "Mini Police registration"
+
+    @property
+    def display_name(self):
+        return self.school_name
+
+    def find_duplicates(self):
+        """Other registrations for the same school (URN) and the same academic year."""
+        return (
+            type(self)
+            .objects.filter(urn=self.urn, preferred_start=self.preferred_start)
+            .exclude(pk=self.pk)
+        )
+
+    def year_groups_display(self):
+        """The year groups as staff read them: "Year 5, Year 6"."""
+        labels = {"year_5": "Year 5", "year_6": "Year 6"}
+        return ", ".join(labels.get(y, y) for y in self.year_groups)
+
+    year_groups_display.short_description = "Year groups"
+
+
+SUBMISSION_MODELS = [SpecialConstableApplication, MiniPoliceRegistration]
