@@ -28,6 +28,10 @@ class SiteChrome:
     def quick_exit_url(self):
         return self.settings.quick_exit_url
 
+    @property
+    def keep_visit_out_of_history(self):
+        return self.settings.keep_visit_out_of_history
+
 
 def site_chrome(request):
     return {"chrome": SimpleLazyObject(lambda: SiteChrome(request))}

@@ -48,8 +48,6 @@
   }
 
   function init() {
-    document.documentElement.classList.remove("no-js");
-    document.documentElement.classList.add("js");
     var banner = document.querySelector("[data-cookie-banner]");
     if (!banner) { return; }
 

@@ -1,34 +1,73 @@
 /*
- * Quick exit. People in danger use this: it must work at once and never throw.
- * Loaded in <head> without defer so Escape works before the page has finished loading.
+ * Quick exit. People in danger use this: it must work at once, never throw, and never throw
+ * anyone out by accident. Loaded in <head> without defer so the keys work before the page has
+ * finished loading; everything it needs from the page is read when it is used.
+ *
  * - Escape exits, unless it first closes something open (a <details> menu or a <dialog>).
- * - Shift pressed three times within five seconds exits (as GOV.UK's "Exit this page").
+ * - Shift pressed and released on its own three times within five seconds exits, as GOV.UK's
+ *   "Exit this page": a Shift that modified another key (a capital, "@", Shift+Tab) does not
+ *   count, and any other key starts the count again. After the first and second press a
+ *   polite live region beside the button says how many more presses leave.
  * - The "Leave this site" link exits; without JavaScript it is a plain link.
- * Exiting hides the page at once, then replaces this history entry with the neutral site,
- * so the Back button does not return here.
+ * - Exiting hides the page at once, then replaces this history entry with the neutral site,
+ *   so Back does not return here. The neutral address is the button's own href: the server
+ *   (SiteSettings.quick_exit_url, DEFAULT_QUICK_EXIT_URL when there is no database) is its
+ *   only source.
+ * - When the site setting "keep the whole visit out of history" is on (data attribute on the
+ *   quick exit), following a link or a search form to another page of this site replaces the
+ *   current history entry, so after exiting, Back leaves the site altogether. A form sent by
+ *   POST still adds one entry: the browser offers no way to post and replace.
  */
 (function () {
   "use strict";
-  var DEFAULT_URL = "https://www.bbc.co.uk/weather";
   var SHIFT_WINDOW_MS = 5000;
-  var shiftTimes = [];
+  var PRESSES_TO_EXIT = 3;
+  var MESSAGES = {
+    1: "Shift, press 2 more times to leave this site",
+    2: "Shift, press 1 more time to leave this site"
+  };
+  var shiftCount = 0;
+  var shiftTimer = null;
+  // True between a Shift keydown and its keyup while no other key has been pressed.
+  var shiftAlone = false;
   var exiting = false;
 
-  function exitUrl() {
-    var el = document.querySelector("[data-quick-exit]");
-    var url = el && el.getAttribute("data-exit-url");
-    return url || DEFAULT_URL;
+  function button() {
+    return document.getElementById("quick-exit");
+  }
+
+  function announce(text) {
+    var status = document.querySelector("[data-quick-exit-status]");
+    if (status) { status.textContent = text; }
   }
 
   function exit(event) {
     if (event) { event.preventDefault(); }
-    if (exiting) { return; }
+    var link = button();
+    if (!link || exiting) { return; }
     exiting = true;
     try {
       document.documentElement.classList.add("quick-exit-active");
       document.title = "";
     } catch (e) { /* hiding is best effort; leaving is not */ }
-    window.location.replace(exitUrl());
+    window.location.replace(link.href);
+  }
+
+  function resetShifts() {
+    if (shiftTimer) { window.clearTimeout(shiftTimer); shiftTimer = null; }
+    if (shiftCount) { shiftCount = 0; announce(""); }
+  }
+
+  function countShift() {
+    shiftCount += 1;
+    if (shiftTimer) { window.clearTimeout(shiftTimer); }
+    if (shiftCount >= PRESSES_TO_EXIT) {
+      resetShifts();
+      exit();
+      return;
+    }
+    announce(MESSAGES[shiftCount]);
+    shiftTimer = window.setTimeout(resetShifts, SHIFT_WINDOW_MS);
   }
 
   function closeOpenThing() {
@@ -44,19 +83,39 @@
     return false;
   }
 
+  function isShift(event) {
+    return event.key === "Shift" || event.keyCode === 16;
+  }
+
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" || event.key === "Esc") {
+      shiftAlone = false;
+      resetShifts();
       if (event.defaultPrevented || closeOpenThing()) { return; }
       exit(event);
       return;
     }
-    if (event.key === "Shift" && !event.repeat) {
-      var now = Date.now();
-      shiftTimes.push(now);
-      shiftTimes = shiftTimes.filter(function (t) { return now - t <= SHIFT_WINDOW_MS; });
-      if (shiftTimes.length >= 3) { exit(event); }
+    if (isShift(event)) {
+      if (!event.repeat) { shiftAlone = true; }
+      return;
     }
+    // Any other key, Shift held or not: this Shift modified it, and the count starts again.
+    shiftAlone = false;
+    resetShifts();
   }, true);
+
+  document.addEventListener("keyup", function (event) {
+    if (!isShift(event)) {
+      // A key released after Shift (rolling typing) still means Shift was not pressed alone.
+      shiftAlone = false;
+      return;
+    }
+    if (shiftAlone) { countShift(); }
+    shiftAlone = false;
+  }, true);
+
+  // Switching window or tab mid-press loses the keyup: never count a press we did not see end.
+  window.addEventListener("blur", function () { shiftAlone = false; });
 
   document.addEventListener("click", function (event) {
     var target = event.target;
@@ -65,6 +124,55 @@
 
   // A page restored from the back/forward cache after an exit must not show itself again.
   window.addEventListener("pageshow", function (event) {
-    if (event.persisted && exiting) { exit(); }
+    if (event.persisted && exiting) { exiting = false; exit(); }
+  });
+
+  // --- Keep the whole visit out of history ---------------------------------------------------
+
+  function keepOutOfHistory() {
+    var quickExit = document.querySelector("[data-quick-exit]");
+    return !!(quickExit && quickExit.hasAttribute("data-keep-out-of-history"));
+  }
+
+  function sameSiteAddress(url) {
+    return url.origin === window.location.origin;
+  }
+
+  function replaceWith(event, url) {
+    // Only a move to another page: a link to a part of this page keeps its usual behaviour.
+    if (url.pathname === window.location.pathname && url.search === window.location.search) {
+      return;
+    }
+    event.preventDefault();
+    window.location.replace(url.href);
+  }
+
+  // Bubbling phase, after every other handler: a link or form that script took over
+  // (defaultPrevented) is left alone.
+  document.addEventListener("click", function (event) {
+    if (exiting || event.defaultPrevented || event.button !== 0 || !keepOutOfHistory()) { return; }
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) { return; }
+    var link = event.target && event.target.closest && event.target.closest("a[href]");
+    if (!link || link.hasAttribute("download")) { return; }
+    if (link.target && link.target !== "_self") { return; }
+    var url = new URL(link.href, window.location.href);
+    if (!sameSiteAddress(url)) { return; }
+    replaceWith(event, url);
+  });
+
+  document.addEventListener("submit", function (event) {
+    if (exiting || event.defaultPrevented || !keepOutOfHistory()) { return; }
+    var form = event.target;
+    if ((form.getAttribute("method") || "get").toLowerCase() !== "get") { return; }
+    var url = new URL(form.action, window.location.href);
+    if (!sameSiteAddress(url)) { return; }
+    var params = new URLSearchParams();
+    new FormData(form, event.submitter || undefined).forEach(function (value, name) {
+      if (typeof value === "string") { params.append(name, value); }
+    });
+    url.search = params.toString();
+    url.hash = "";
+    event.preventDefault();
+    window.location.replace(url.href);
   });
 })();
