@@ -17,9 +17,13 @@ from wagtail.snippets.models import register_snippet
 
 from .blocks import BaseStreamBlock, KeyFigureBlock, LinkBlock, ProgrammeStreamBlock
 from .calls_to_action import call_to_action_for
+from .page_methods import READ_ONLY_PAGE_METHODS
 from .renditions import CARD_RENDITIONS, rendition_prefetch
 
+# The one place the neutral site is written: the setting's default, and the 500 page's address
+# when there is no database to read the setting from (cms/errors.py).
 DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
+
 
 DEFAULT_FOOTER_LINKS = [
     ("Cookies", "/cookies/"),
@@ -184,6 +188,8 @@ class Area(index.Indexed, models.Model):
 class ContentPage(Page):
     """A plain page of text: privacy notice, accessibility statement, safety advice."""
 
+    allowed_http_methods = READ_ONLY_PAGE_METHODS
+
     intro = models.TextField(blank=True, help_text="A sentence or two shown under the title.")
     body = StreamField(BaseStreamBlock(), blank=True)
 
@@ -254,6 +260,8 @@ class FeedbackFormPage(AbstractForm):
 class ProgrammeIndexPage(Page):
     """The 'Volunteer with us' section: lists its programmes as cards."""
 
+    allowed_http_methods = READ_ONLY_PAGE_METHODS
+
     intro = models.TextField(blank=True)
 
     content_panels = [*Page.content_panels, "intro"]
@@ -289,6 +297,8 @@ class ProgrammePage(Page):
     Recruitment form pages are created as its children; subpage_types stays unset because
     Wagtail cannot resolve a page type from an app that does not define it yet.
     """
+
+    allowed_http_methods = READ_ONLY_PAGE_METHODS
 
     summary = models.CharField(
         max_length=250, help_text="One line, shown on the programme's card and in search."

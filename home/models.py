@@ -8,6 +8,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from cms.page_methods import READ_ONLY_PAGE_METHODS
 from cms.renditions import CARD_RENDITIONS, rendition_prefetch
 
 from .blocks import QuickLinkBlock
@@ -19,6 +20,8 @@ class HomePage(Page):
     Its children are not restricted (subpage_types unset) so that the news and recruitment
     apps can add their own sections below it; each child page type says where it may live.
     """
+
+    allowed_http_methods = READ_ONLY_PAGE_METHODS
 
     hero_heading = models.CharField(max_length=120, default="Keeping our communities safe")
     hero_text = models.TextField(blank=True)

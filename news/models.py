@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from cms.page_methods import READ_ONLY_PAGE_METHODS
 from cms.renditions import prefetch_stream_renditions
 
 from . import listing
@@ -34,6 +35,8 @@ class NewsTopicTag(TaggedItemBase):
 
 class NewsIndexPage(RoutablePageMixin, Page):
     """The news section: newest first, filterable, with monthly archives and RSS feeds."""
+
+    allowed_http_methods = READ_ONLY_PAGE_METHODS
 
     intro = models.TextField(blank=True)
 
@@ -106,6 +109,8 @@ def feed_links(index_url, area=None):
 
 class NewsArticlePage(Page):
     """One news article: published time, area, topics, summary, hero image and body."""
+
+    allowed_http_methods = READ_ONLY_PAGE_METHODS
 
     published_at = models.DateTimeField(
         "published",

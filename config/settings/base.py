@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "cms.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check: a method the page does not take is a 405, not a failed form.
+    "cms.page_methods.PageMethodMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Which authenticator app, if any, this session has verified with; then the admin stays
@@ -69,6 +71,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside sessions, auth and messages, so the 405 and 429 pages it renders have the site.
+    "cms.errors.ErrorPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "config.csp.SecurityHeadersMiddleware",
@@ -197,6 +201,10 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 X_FRAME_OPTIONS = "DENY"
+# A form sent without a valid token gets our page: nothing was sent, and how to try again.
+CSRF_FAILURE_VIEW = "cms.errors.csrf_failure"
+# Uploaded images and documents served by Django itself: only `make run` (config/settings/dev.py).
+SERVE_MEDIA = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 

@@ -15,7 +15,7 @@ def html(client, home_page):
 
 def test_every_page_has_the_quick_exit_link_and_the_escape_hint(html):
     page = html()
-    assert "Quickly exit this site by pressing the Escape key" in page
+    assert "Press Esc or Shift 3 times to leave quickly" in page
     assert (
         '<a id="quick-exit" href="https://www.bbc.co.uk/weather" class="quick-exit__button" '
         'rel="nofollow noreferrer" data-quick-exit-button>Leave this site</a>'
@@ -24,10 +24,13 @@ def test_every_page_has_the_quick_exit_link_and_the_escape_hint(html):
     assert '<a href="#main-content" class="skip-link">Skip to main content</a>' in page
 
 
-def test_the_cookie_banner_comes_first_in_the_body(html):
+def test_the_skip_links_then_the_quick_exit_come_first_in_the_body(html):
     page = html()
     body = page[page.index("<body") :]
-    assert body.index("data-cookie-banner") < body.index("skip-link")
+    # Skip links, then the quick exit, then the cookie banner: the way out is never behind it.
+    exit_button = body.index('id="quick-exit"')
+    assert body.index("skip-link") < exit_button < body.index("data-cookie-banner")
+    assert body.index('href="#quick-exit"') < body.index('id="quick-exit"')
 
 
 def test_site_settings_reach_the_templates(html, site_settings):
