@@ -1,5 +1,7 @@
 """Views of the shared site layer that are not Wagtail pages: cookies and search."""
 
+import re
+
 from django.apps import apps
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -90,13 +92,20 @@ def cookies(request):
 
 SEARCH_PAGE_SIZE = 10
 SEARCH_MAX_QUERY = 200
-# Page types the site search covers, by label: cms imports no other app of ours.
+SEARCH_MAX_TERMS = 12
+# How many matches are ranked and paged through: far more than anyone reads.
+SEARCH_MAX_RESULTS = 300
+# Page types the site search covers, by label (cms imports no other app of ours), in the order
+# results that match equally well are listed: the pages people come to act on before news.
 SEARCHABLE_PAGE_TYPES = (
-    "news.NewsArticlePage",
     "cms.ProgrammePage",
+    "recruitment.SpecialConstableFormPage",
+    "recruitment.MiniPoliceFormPage",
     "cms.ProgrammeIndexPage",
     "cms.ContentPage",
+    "news.NewsArticlePage",
 )
+WORD = re.compile(r"\w+")
 
 
 def searchable_page_models():
@@ -116,17 +125,56 @@ def clean_query(raw):
     return " ".join(printable.split())[:SEARCH_MAX_QUERY]
 
 
+def search_terms(query):
+    """The words searched for: letters and digits only, in lower case, at most 12.
+
+    Quotes, brackets, `*`, `:` and the like never reach the full-text engine (SQLite's FTS5 and
+    PostgreSQL read them as syntax), and lower case keeps AND, OR, NOT and NEAR plain words.
+    """
+    return [word.lower() for word in WORD.findall(query)][:SEARCH_MAX_TERMS]
+
+
+def singular(word):
+    """A plural's stem ("constables" -> "constable"), so a title prefix search finds both."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def type_rank(page, order):
+    """Where the page's type comes in SEARCHABLE_PAGE_TYPES: programmes and forms first."""
+    return next((n for n, model in enumerate(order) if issubclass(page.specific_class, model)), 99)
+
+
 def search_pages(query):
-    """Live, public pages of the searchable types that match the query, best first."""
-    return (
-        Page.objects.live().public().type(*searchable_page_models()).search(query, operator="and")
-    )
+    """The IDs of live, public pages of the searchable types that match, best first.
+
+    Ranking: pages whose title holds every word (as a word start, so "constable" and
+    "constables" both find "Special Constables") come first; then pages whose text holds every
+    word, in the search engine's order. Within each, programme and form pages come before
+    content pages and news (SEARCHABLE_PAGE_TYPES).
+    """
+    terms = search_terms(query)
+    if not terms:
+        return []
+    models = searchable_page_models()
+    pages = Page.objects.live().public().type(*models)
+    by_title = pages.autocomplete(" ".join(singular(t) for t in terms), operator="and")
+    by_text = pages.search(" ".join(terms), operator="and")
+    ranked = []
+    seen = set()
+    for tier in (by_title[:SEARCH_MAX_RESULTS], by_text[:SEARCH_MAX_RESULTS]):
+        tier = [page for page in tier if page.pk not in seen]
+        tier.sort(key=lambda page: type_rank(page, models))  # stable: keeps relevance order
+        ranked.extend(page.pk for page in tier)
+        seen.update(page.pk for page in tier)
+    return ranked[:SEARCH_MAX_RESULTS]
 
 
-def with_specific(pages):
-    """The specific pages for a list of base pages, in the same order, one query per type."""
-    specific = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
-    return [specific[page.pk] for page in pages if page.pk in specific]
+def with_specific(page_ids):
+    """The specific pages for a list of page IDs, in the same order, one query per type."""
+    specific = Page.objects.filter(pk__in=page_ids).specific().in_bulk()
+    return [specific[pk] for pk in page_ids if pk in specific]
 
 
 def search(request):
