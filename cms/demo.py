@@ -195,26 +195,67 @@ def load_site_pages(home):
         ContentPage,
         "safety",
         title="Staying safe online",
-        intro="What the ‘Leave this site’ button does, and how to hide your visit to this site.",
+        intro="What the ‘Leave this site’ button does and does not do, and how to hide your "
+        "visit to this site.",
         body=[
-            heading("What the button does"),
+            heading("What the ‘Leave this site’ button does"),
             paragraph(
-                "<p>The ‘Leave this site’ button at the top of every page, or pressing the "
-                "Escape key, or pressing Shift three times, takes you straight to a weather "
-                "website. It replaces this page in your browser, so pressing Back will not "
-                "bring you back here.</p>"
+                "<p>The red ‘Leave this site’ button is at the top of every page and stays on "
+                "your screen as you scroll. Tap or click it and you go straight to a weather "
+                "website. This page disappears at once, and your browser's Back button will not "
+                "bring you back to it.</p>"
+                "<p>With a keyboard you can also press the Escape key (Esc), or press the Shift "
+                "key 3 times on its own within 5 seconds. After the first and second press, a "
+                "message beside the button says how many more presses are needed. Pressing "
+                "Shift to type a capital letter or a symbol such as @ never counts, so typing "
+                "your name, postcode or email address will not make you leave.</p>"
             ),
             heading("What it does not do"),
             paragraph(
-                "<p>It does not clear your browsing history. Someone using your device could "
-                "still see that you visited this site.</p>"
+                "<ul><li>It does not delete your browsing history: the pages of this site you "
+                "opened are still listed in your browser's history.</li>"
+                "<li>Unless this site keeps your visit out of the Back button (below), pressing "
+                "Back on the weather website can return to the page of ours you were on before "
+                "the one you left from.</li>"
+                "<li>It does not close other tabs or windows, or delete anything you "
+                "downloaded.</li>"
+                "<li>It cannot stop someone who is watching your screen, or software on your "
+                "device, from seeing what you were looking at.</li></ul>"
+            ),
+            heading("Keeping your whole visit out of the Back button"),
+            paragraph(
+                "<p>We can switch on a setting so that each page of this site you open takes the "
+                "place of the one before in your browser's Back button. After you leave, Back "
+                "then goes to the website you were on before you came here, not to any page of "
+                "ours.</p>"
+                "<p>It needs JavaScript, which most browsers have switched on. Sending a form "
+                "(for example an application or feedback) still adds one page to the Back "
+                "button. It does not remove the pages from your browsing history: only "
+                "deleting your history, or a private window, does that.</p>"
+            ),
+            heading("The cookie that remembers your cookie choice"),
+            paragraph(
+                "<p>When you accept or reject additional cookies, we save your choice in a "
+                "cookie called <strong>bluelamp_consent</strong> for one year. It holds only "
+                "your choice, but anyone who looks at the cookies in your browser can see that "
+                "you visited this site. To remove it, delete the cookies for this site in your "
+                "browser's settings (often under Privacy, then Cookies or Site data), or delete "
+                "your browsing history. In a private window it is removed when you close the "
+                'window. The <a href="/cookies/">cookies page</a> lists every cookie we use.</p>'
+            ),
+            heading("Your application answers"),
+            paragraph(
+                "<p>When you apply to volunteer, the answers you give are saved on our server as "
+                "you go, never stored in your browser. You can delete them at any time with "
+                "‘Delete my answers and start again’ on the application pages.</p>"
             ),
             heading("How to browse more privately"),
             paragraph(
                 "<ul><li>Use a private or incognito window: your browser will not save the pages "
-                "you visit once you close it.</li><li>Delete this site from your browsing "
-                "history.</li><li>If you can, use a device that the person you are worried "
-                "about cannot reach, such as a library computer or a friend's phone.</li></ul>"
+                "you visit, or our cookies, once you close it.</li><li>Delete this site from "
+                "your browsing history.</li><li>If you can, use a device that the person you "
+                "are worried about cannot reach, such as a library computer or a friend's "
+                "phone.</li></ul>"
             ),
             paragraph(
                 "<p><strong>If you are in immediate danger, call 999.</strong> If you cannot "
