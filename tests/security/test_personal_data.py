@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 from django.test import RequestFactory
 from django.utils.html import strip_tags
-from django.views.defaults import server_error
 
+from cms.errors import server_error
 from recruitment.models import SpecialConstableApplication
 
 pytestmark = pytest.mark.django_db
@@ -75,7 +75,7 @@ def test_error_pages_show_no_personal_data(
     response = submit(specials_page, {**special_answers, "token": "other-token"})
     assert response.status_code == 429
     assert leaks(response.content.decode()) == []
-    # 500: Django's handler renders templates/500.html without the request's data.
+    # 500: our handler renders templates/500.html without the request's data.
     request = RequestFactory().post(specials_page.url, special_answers)
     response = server_error(request)
     assert response.status_code == 500
