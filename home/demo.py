@@ -3,6 +3,7 @@
 from wagtail.models import Page, Site
 
 from cms.demo import demo_image
+from cms.site_address import apply_configured_address, configured_address
 
 from .models import HomePage, HomePageProgrammePromo
 
@@ -28,10 +29,10 @@ PROMOTED_PROGRAMMES = ["special-constables", "police-support-volunteers", "cadet
 
 
 def load_home():
-    """Make a HomePage the default site's root, replacing Wagtail's welcome page."""
+    """Make a HomePage the root of the default site, on its configured address."""
     site = Site.objects.filter(is_default_site=True).first()
     if site and isinstance(site.root_page.specific, HomePage):
-        return site.root_page.specific, site
+        return site.root_page.specific, apply_configured_address(site)
 
     root = Page.get_first_root_node()
     home = HomePage.objects.first()
@@ -61,9 +62,10 @@ def load_home():
         home.save_revision().publish()
 
     if site is None:
+        hostname, port = configured_address()
         site = Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name="Blue Lamp Constabulary",
@@ -71,6 +73,7 @@ def load_home():
     else:
         site.root_page = home
         site.site_name = "Blue Lamp Constabulary"
+        site.hostname, site.port = configured_address()
         site.save()
     Page.objects.filter(slug="wagtail-welcome", depth=2).delete()
     return home, site
