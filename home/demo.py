@@ -48,7 +48,7 @@ def load_home():
             hero_text="News from across the force, and how you can volunteer with us: "
             "as a Special Constable, a Police Support Volunteer, a Cadet or through "
             "Mini Police in your school.",
-            hero_image=demo_image("Officers on patrol at dusk", seed=1),
+            hero_image=demo_image("Officers on patrol at dusk", scene="patrol", seed=1),
             hero_link_text="Find out how to volunteer",
             quick_links_heading="How can we help?",
             quick_links=[

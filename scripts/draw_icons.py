@@ -53,18 +53,23 @@ def svg():
     for kind, geometry, fill, _stroke in SHAPES:
         if kind == "polygon":
             points = " ".join(f"{x:.1f},{y:.1f}" for x, y in geometry)
-            parts.append(f'<polygon points="{points}" fill="{fill}" stroke="{WHITE}" '
-                         'stroke-width="2.5" stroke-linejoin="round"/>')
+            parts.append(
+                f'<polygon points="{points}" fill="{fill}" stroke="{WHITE}" '
+                'stroke-width="2.5" stroke-linejoin="round"/>'
+            )
         elif kind == "circle":
             cx, cy, r = geometry
             parts.append(f'<circle cx="{cx}" cy="{cy}" r="{r}" fill="{fill}"/>')
         else:
             x, y, w, h, rx = geometry
-            parts.append(f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="{rx}" fill="{fill}"/>')
+            parts.append(
+                f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="{rx}" fill="{fill}"/>'
+            )
     body = "\n  ".join(parts)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {VIEW} {VIEW}" '
-        f'width="{VIEW}" height="{VIEW}">\n  <title>Blue Lamp Constabulary</title>\n  {body}\n</svg>\n'
+        f'width="{VIEW}" height="{VIEW}">\n'
+        f"  <title>Blue Lamp Constabulary</title>\n  {body}\n</svg>\n"
     )
 
 
@@ -82,8 +87,12 @@ def raster(size, background=None, inset=0.0):
 
     for kind, geometry, fill, _stroke in SHAPES:
         if kind == "polygon":
-            draw.polygon([at(x, y) for x, y in geometry], fill=fill, outline=WHITE,
-                         width=max(1, round(2.5 * unit)))
+            draw.polygon(
+                [at(x, y) for x, y in geometry],
+                fill=fill,
+                outline=WHITE,
+                width=max(1, round(2.5 * unit)),
+            )
         elif kind == "circle":
             cx, cy, r = geometry
             (x0, y0), (x1, y1) = at(cx - r, cy - r), at(cx + r, cy + r)

@@ -9,7 +9,10 @@ SECRET_KEY = env_str("SECRET_KEY", "dev-only-not-secret-blue-lamp")
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The address `make run` serves (its PORT), so links in emails and the demo Site's address
+# (cms/site_address.py) are where the site really is.
+PORT = env_int("PORT", 8000)
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{PORT}")
 # runserver serves static files itself; whitenoise is for production-like runs.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa: F405
 # Off while developing, so template edits show at once; on in production (base: 300 s).
