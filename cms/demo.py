@@ -291,7 +291,8 @@ def load_contact_page(home):
             heading("In an emergency"),
             paragraph(
                 f"<p>Call {tel(999)} if a crime is happening now, someone is in danger or hurt, "
-                "or property is being damaged. If you cannot speak, call 999, listen to the "
+                "or property is being damaged. If you cannot speak, call "
+                f"{tel(999)}, listen to the "
                 "operator, then press 55 when asked: you will be put through to us.</p>"
             ),
             heading("Report a crime or an incident"),

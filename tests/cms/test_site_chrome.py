@@ -44,7 +44,7 @@ def test_site_settings_reach_the_templates(html, site_settings):
     assert 'href="https://www.google.co.uk/" class="quick-exit__button"' in page
     assert 'data-exit-url="https://www.google.co.uk/"' in page
     assert "We are trying out a new website." in page
-    assert "Call 999 if a life is at risk." in page
+    assert 'Call <a href="tel:999">999</a> if a life is at risk.' in page
     assert 'href="https://x.com/wessexpolice"' in page
 
 
