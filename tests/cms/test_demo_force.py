@@ -89,7 +89,7 @@ def test_999_and_101_are_always_tap_to_call_links(client, demo_site, path):
     html = client.get(path).content.decode()
     body = html[html.index("<body") :]
     assert 'href="tel:' in body
-    without_links = re.sub(r'<a href="tel:[^"]+">[^<]*</a>', "", body)
+    without_links = re.sub(r'<a href="(?:tel|sms):[^"]+">[^<]*</a>', "", body)
     text = re.sub(r"<[^>]+>", " ", re.sub(r"<script.*?</script>", "", without_links, flags=re.S))
     assert not re.search(r"\b(999|101)\b", text), re.findall(r".{40}\b(?:999|101)\b.{20}", text)
 
