@@ -278,7 +278,7 @@ def load_site_pages(home):
 
 
 def load_contact_page(home):
-    """ "Contact us", in the main menu after the other sections."""
+    """The "Contact us" page, in the main menu after the other sections."""
     return upsert_page(
         home,
         ContentPage,
