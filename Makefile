@@ -5,12 +5,20 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Read by config/settings/dev.py: links in emails and the demo Site's address use this port.
+export PORT
 # The suite runs on every core (pytest-xdist, one test database per worker); set
 # PYTEST_ARGS="-n0 tests/news" (say) to run part of it in one process.
 PYTEST_ARGS ?= -n auto
 # The demo users' password. Set your own; this default is for a local demo only.
 DEMO_PASSWORD ?= blue-lamp-demo-2026
 export DEMO_PASSWORD
+# Where the password came from, for the message `make run` prints.
+ifeq ($(origin DEMO_PASSWORD),file)
+DEMO_PASSWORD_FROM := the Makefile's default, blue-lamp-demo-2026 (set DEMO_PASSWORD to choose your own)
+else
+DEMO_PASSWORD_FROM := your DEMO_PASSWORD
+endif
 
 .PHONY: run test check lint format demo clean
 
@@ -33,9 +41,12 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 run: $(VENV)/.run-installed
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo_content
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Migrating the database and loading the demo site..."
+	@$(PY) manage.py migrate --noinput --verbosity 0
+	@$(PY) manage.py load_demo_content
+	@echo "The demo users' password is $(DEMO_PASSWORD_FROM)."
+	@echo "Blue Lamp is at http://127.0.0.1:$(PORT)/ and its admin at http://127.0.0.1:$(PORT)/admin/ (Ctrl+C stops it)."
+	@$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 demo: $(VENV)/.run-installed
 	$(PY) manage.py migrate --noinput

@@ -8,10 +8,9 @@ import io
 import random
 
 from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from PIL import ImageDraw
 from wagtail.images import get_image_model
 
+from .demo_images import SCENES, draw_scene
 from .models import (
     Area,
     ContentPage,
@@ -42,24 +41,19 @@ def upsert_page(parent, model, slug, **fields):
     return page
 
 
-def demo_image(title, colour=(11, 59, 117), size=(1600, 900), seed=0):
-    """A generated picture (no network), stored once per title in the image library."""
+def demo_image(title, colour=(11, 59, 117), size=(1600, 900), seed=0, scene=None):
+    """A picture drawn for the demo (no network), stored once per title in the image library.
+
+    scene names one of cms.demo_images.SCENES; without one, the title picks it.
+    """
     Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
-    rng = random.Random(seed or title)
-    img = PILImage.new("RGB", size, colour)
-    draw = ImageDraw.Draw(img)
-    width, height = size
-    for _ in range(14):
-        x, y = rng.randrange(width), rng.randrange(height)
-        radius = rng.randrange(60, 320)
-        shade = tuple(min(255, c + rng.randrange(20, 90)) for c in colour)
-        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=shade)
-    draw.rectangle((0, height - 120, width, height), fill=(7, 42, 84))
+    seed = seed or title
+    scene = scene or random.Random(seed).choice(sorted(SCENES))
     buffer = io.BytesIO()
-    img.save(buffer, format="JPEG", quality=80)
+    draw_scene(scene, size, colour, seed).save(buffer, format="JPEG", quality=82)
     filename = "".join(ch if ch.isalnum() else "-" for ch in title.lower())[:60] + ".jpg"
     image = Image(title=title)
     image.file = ImageFile(buffer, name=filename)
@@ -73,8 +67,38 @@ def load_areas():
         Area.objects.get_or_create(slug=slug, defaults={"name": name, "force_wide": force_wide})
 
 
+# The demo force's contact details, social accounts and online reporting address.
+DEMO_SETTINGS = {
+    "contact_phone": "101",
+    "contact_email": "contact.centre@bluelamp.example",
+    "contact_address": "Blue Lamp Constabulary Headquarters\n1 Lantern Way\nNorthvale\nNV1 4BL",
+    "report_url": "https://www.police.uk/pu/contact-the-police/report-a-crime-incident/",
+    "social_x": "https://x.com/BlueLampPolice",
+    "social_facebook": "https://www.facebook.com/BlueLampPolice",
+    "social_instagram": "https://www.instagram.com/bluelamppolice/",
+    "social_youtube": "https://www.youtube.com/@BlueLampPolice",
+}
+
+
 def load_site_settings(site):
-    SiteSettings.for_site(site)  # created with its defaults on first use
+    """The site settings, with the demo force's contact details in every field left empty.
+
+    A field an editor has filled in keeps its value.
+    """
+    site_settings = SiteSettings.for_site(site)  # created with its defaults on first use
+    missing = {
+        name: value for name, value in DEMO_SETTINGS.items() if not getattr(site_settings, name)
+    }
+    if missing:
+        for name, value in missing.items():
+            setattr(site_settings, name, value)
+        site_settings.save(update_fields=list(missing))
+    return site_settings
+
+
+def tel(number):
+    """A tap-to-call link for rich text: 999 and 101 are always links on this site."""
+    return f'<a href="tel:{number}">{number}</a>'
 
 
 def paragraph(html):
@@ -98,7 +122,7 @@ def load_site_pages(home):
             paragraph(
                 "<p>Blue Lamp Constabulary is the data controller for the information you give "
                 "us through this website. Our Data Protection Officer can be contacted through "
-                "the non-emergency number, 101.</p>"
+                f"the non-emergency number, {tel(101)}.</p>"
             ),
             heading("What we collect and why"),
             paragraph(
@@ -173,7 +197,7 @@ def load_site_pages(home):
             paragraph(
                 "<p>If you find a problem, or need information in a different format such as "
                 'large print or easy read, please tell us through our <a href="/feedback/">'
-                "feedback form</a> or call 101. We will reply within 10 working days.</p>"
+                f"feedback form</a> or call {tel(101)}. We will reply within 10 working days.</p>"
             ),
             heading("Enforcement procedure"),
             paragraph(
@@ -271,7 +295,8 @@ def load_site_pages(home):
         intro="<p>This site is new. Tell us what works and what does not. Do not include "
         "personal details, and do not use this form to report a crime.</p>",
         thank_you_text="<p>We read every message and use it to improve the site. We cannot "
-        "reply to feedback. To report a crime, call 101 or 999 in an emergency.</p>",
+        f"reply to feedback. To report a crime, call {tel(101)}, or {tel(999)} in an "
+        "emergency.</p>",
     )
     if not feedback.form_fields.exists():
         FeedbackFormField.objects.create(
@@ -291,6 +316,53 @@ def load_site_pages(home):
             required=True,
             help_text="Do not include personal or financial information.",
         )
+
+
+def load_contact_page(home):
+    """The "Contact us" page, in the main menu after the other sections."""
+    return upsert_page(
+        home,
+        ContentPage,
+        "contact",
+        title="Contact us",
+        show_in_menus=True,
+        intro="How to reach Blue Lamp Constabulary: in an emergency, to report a crime, or "
+        "with a question.",
+        body=[
+            heading("In an emergency"),
+            paragraph(
+                f"<p>Call {tel(999)} if a crime is happening now, someone is in danger or hurt, "
+                "or property is being damaged. If you cannot speak, call "
+                f"{tel(999)}, listen to the "
+                "operator, then press 55 when asked: you will be put through to us.</p>"
+            ),
+            heading("Report a crime or an incident"),
+            paragraph(
+                "<p>For anything that is not an emergency, "
+                f'<a href="{DEMO_SETTINGS["report_url"]}">report it online</a> '
+                f"or call {tel(101)}. Online reports reach the same "
+                "contact centre, at any hour, and you do not have to wait on the phone.</p>"
+            ),
+            paragraph(
+                "<p>To tell us something without giving your name, call Crimestoppers on "
+                '<a href="tel:08005551111">0800 555 111</a>. They never ask who you are.</p>'
+            ),
+            heading("Deaf, hard of hearing or speech impaired"),
+            paragraph(
+                '<p>Text us on <a href="tel:18001101">18001 101</a> through Relay UK, or in an '
+                'emergency text <a href="sms:999">999</a> once you have registered with the '
+                "emergencySMS service.</p>"
+            ),
+            heading("Write to us or visit"),
+            paragraph(
+                "<p>Blue Lamp Constabulary Headquarters, 1 Lantern Way, Northvale, NV1 4BL. The "
+                "front counter is open from 8am to 8pm every day. Email "
+                f'<a href="mailto:{DEMO_SETTINGS["contact_email"]}">'
+                f"{DEMO_SETTINGS['contact_email']}</a> for questions that are not about a crime; "
+                "we reply within five working days. Do not email to report a crime.</p>"
+            ),
+        ],
+    )
 
 
 def accordion(heading_text, items):
@@ -314,6 +386,7 @@ def requirements(*items):
 PROGRAMMES = [
     {
         "slug": "special-constables",
+        "scene": "patrol",
         "title": "Special Constables",
         "colour": (11, 59, 117),
         "summary": "Volunteer police officers with the same powers as regular officers.",
@@ -382,6 +455,7 @@ PROGRAMMES = [
     },
     {
         "slug": "police-support-volunteers",
+        "scene": "station",
         "title": "Police Support Volunteers",
         "colour": (0, 94, 87),
         "summary": "Give your skills to support officers and staff, from role play to crime "
@@ -437,13 +511,14 @@ PROGRAMMES = [
             "register-interest",
             "Register your interest in volunteering",
             "We recruit Police Support Volunteers as roles come up, across the force area.",
-            "<p>Call 101 and ask for the Citizens in Policing team, or write to us at "
+            f"<p>Call {tel(101)} and ask for the Citizens in Policing team, or write to us at "
             "Blue Lamp Constabulary headquarters. Tell us your name, where you live and the "
             "kind of role you would like, and we will contact you when one comes up.</p>",
         ),
     },
     {
         "slug": "cadets",
+        "scene": "headquarters",
         "title": "Volunteer Police Cadets",
         "colour": (80, 40, 120),
         "summary": "For young people aged 13 to 18: learn about policing, build confidence "
@@ -498,13 +573,14 @@ PROGRAMMES = [
             "join",
             "How to join the Volunteer Police Cadets",
             "Cadet units take new members at the start of each school term.",
-            "<p>Ask a parent or carer to call 101 and ask for the cadets coordinator, giving "
-            "your name, age and school. We will tell you about the nearest unit and invite "
+            f"<p>Ask a parent or carer to call {tel(101)} and ask for the cadets coordinator, "
+            "giving your name, age and school. We will tell you about the nearest unit and invite "
             "you both to an open evening.</p>",
         ),
     },
     {
         "slug": "mini-police",
+        "scene": "school",
         "title": "Mini Police",
         "colour": (150, 60, 20),
         "summary": "A year of fun, hands-on policing for primary school pupils aged 9 to 11.",
@@ -582,12 +658,14 @@ def load_programmes(home):
         "Find the one that fits the time you can give.",
     )
     for spec in PROGRAMMES:
-        fields = {k: v for k, v in spec.items() if k not in {"slug", "colour", "interest_page"}}
+        fields = {
+            k: v for k, v in spec.items() if k not in {"slug", "colour", "scene", "interest_page"}
+        }
         programme = upsert_page(
             index,
             ProgrammePage,
             spec["slug"],
-            image=demo_image(spec["title"], colour=spec["colour"]),
+            image=demo_image(spec["title"], colour=spec["colour"], scene=spec["scene"]),
             show_in_menus=True,
             **fields,
         )

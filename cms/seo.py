@@ -8,7 +8,13 @@ in the usual way:
 - share image: `og_image`, `listing_image`, `hero_image` or `image`, else the site's default;
   its alt text from `og_image_alt` or `hero_image_alt`;
 - `og_type` ("website" unless the page says otherwise, such as "article");
-- `get_structured_data(share)`, returning a dict, adds JSON-LD.
+- `published_time` and `modified_time` (datetimes) give an article's Open Graph times;
+- `get_structured_data(share)`, returning a dict, adds JSON-LD; `share.publisher` describes the
+  force and `share.structured_images` offers the page's image at 16:9, 4:3 and 1:1.
+
+Every absolute address (canonical, og:url, images, publisher) is on the Site's own address
+(cms/site_address.py), the one sitemap.xml, robots.txt and the feeds use too, whatever host
+the request came in on.
 
 Views that are not pages can put `page_title`, `meta_description` and `canonical_url` in the
 template context.
@@ -22,13 +28,18 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from .models import SiteSettings
 
 SHARE_RENDITION = "fill-1200x630"
 SHARE_IMAGE_SIZE = (1200, 630)
 DEFAULT_SHARE_IMAGE = "img/og-default.png"
+# Search engines pick the crop that suits the result: wide, classic and square.
+STRUCTURED_IMAGE_RENDITIONS = ("fill-1200x675", "fill-1200x900", "fill-1200x1200")
+# The force's mark as a square PNG (static/img/, drawn by scripts/draw_icons.py).
+PUBLISHER_LOGO = "img/logo-512.png"
+PUBLISHER_LOGO_SIZE = 512
 DESCRIPTION_FIELDS = ("search_description", "summary", "intro")
 IMAGE_FIELDS = ("og_image", "listing_image", "hero_image", "image")
 IMAGE_ALT_FIELDS = ("og_image_alt", "hero_image_alt")
@@ -55,6 +66,40 @@ class ShareMetadata:
     locale: str = LOCALE
     structured_data: str = ""
     feed_links: list = field(default_factory=list)
+    published_time: object = None
+    modified_time: object = None
+    publisher: dict = field(default_factory=dict)
+    structured_images: list = field(default_factory=list)
+
+
+def site_root_url(request):
+    """The address of the site serving this request, without a trailing slash."""
+    site = Site.find_for_request(request)
+    if site is not None:
+        return site.root_url
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def absolute_url(request, url):
+    """url (a path, or already absolute) on the site's own address."""
+    if url.startswith(("http://", "https://")):
+        return url
+    return site_root_url(request) + url
+
+
+def publisher(request, site_name):
+    """schema.org Organization for the force: its name, home address and logo."""
+    return {
+        "@type": "Organization",
+        "name": site_name,
+        "url": absolute_url(request, "/"),
+        "logo": {
+            "@type": "ImageObject",
+            "url": absolute_url(request, static(PUBLISHER_LOGO)),
+            "width": PUBLISHER_LOGO_SIZE,
+            "height": PUBLISHER_LOGO_SIZE,
+        },
+    }
 
 
 def page_description(page):
@@ -98,20 +143,20 @@ def share_metadata(request, page=None, *, title="", description="", canonical_ur
     if isinstance(page, Page):
         title = page.seo_title or page.title
         description = description or page_description(page)
-        canonical_url = canonical_url or request.build_absolute_uri(page.get_url(request))
+        canonical_url = canonical_url or absolute_url(request, page.get_url(request))
         image = page_share_image(page)
         image_alt = page_share_image_alt(page) if image else ""
         og_type = getattr(page, "og_type", "website")
     else:
         page = None
         image, image_alt, og_type = None, "", "website"
-        canonical_url = canonical_url or request.build_absolute_uri(request.path)
+        canonical_url = canonical_url or absolute_url(request, request.path)
     if image is not None:
         rendition = image.get_rendition(SHARE_RENDITION)
-        image_url = request.build_absolute_uri(rendition.url)
+        image_url = absolute_url(request, rendition.url)
         width, height = rendition.width, rendition.height
     else:
-        image_url = request.build_absolute_uri(static(DEFAULT_SHARE_IMAGE))
+        image_url = absolute_url(request, static(DEFAULT_SHARE_IMAGE))
         width, height = SHARE_IMAGE_SIZE
     share = ShareMetadata(
         title=title or site_name,
@@ -125,6 +170,15 @@ def share_metadata(request, page=None, *, title="", description="", canonical_ur
         og_type=og_type,
         feed_links=list(feeds),
     )
+    if page is not None:
+        share.published_time = getattr(page, "published_time", None)
+        share.modified_time = getattr(page, "modified_time", None)
     if page is not None and hasattr(page, "get_structured_data"):
+        share.publisher = publisher(request, site_name)
+        if image is not None:
+            renditions = image.get_renditions(*STRUCTURED_IMAGE_RENDITIONS)
+            share.structured_images = [
+                absolute_url(request, renditions[spec].url) for spec in STRUCTURED_IMAGE_RENDITIONS
+            ]
         share.structured_data = json_ld(page.get_structured_data(share))
     return share

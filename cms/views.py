@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponseForbidden, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
@@ -200,3 +201,9 @@ def search(request):
             "noindex": True,
         },
     )
+
+
+def favicon(request):
+    """/favicon.ico, which browsers and crawlers ask for whatever the page links to."""
+    # Not permanent: the static file's name changes with its content in production.
+    return redirect(static("img/favicon.ico"))

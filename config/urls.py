@@ -18,6 +18,7 @@ urlpatterns = [
     path("cookies/", cms_views.cookies, name="cookies"),
     path("search/", cms_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("favicon.ico", cms_views.favicon, name="favicon"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -3,6 +3,7 @@
 from wagtail.models import Page, Site
 
 from cms.demo import demo_image
+from cms.site_address import apply_configured_address, configured_address
 
 from .models import HomePage, HomePageProgrammePromo
 
@@ -28,10 +29,10 @@ PROMOTED_PROGRAMMES = ["special-constables", "police-support-volunteers", "cadet
 
 
 def load_home():
-    """Make a HomePage the default site's root, replacing Wagtail's welcome page."""
+    """Make a HomePage the root of the default site, on its configured address."""
     site = Site.objects.filter(is_default_site=True).first()
     if site and isinstance(site.root_page.specific, HomePage):
-        return site.root_page.specific, site
+        return site.root_page.specific, apply_configured_address(site)
 
     root = Page.get_first_root_node()
     home = HomePage.objects.first()
@@ -47,7 +48,7 @@ def load_home():
             hero_text="News from across the force, and how you can volunteer with us: "
             "as a Special Constable, a Police Support Volunteer, a Cadet or through "
             "Mini Police in your school.",
-            hero_image=demo_image("Officers on patrol at dusk", seed=1),
+            hero_image=demo_image("Officers on patrol at dusk", scene="patrol", seed=1),
             hero_link_text="Find out how to volunteer",
             quick_links_heading="How can we help?",
             quick_links=[
@@ -61,9 +62,10 @@ def load_home():
         home.save_revision().publish()
 
     if site is None:
+        hostname, port = configured_address()
         site = Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name="Blue Lamp Constabulary",
@@ -71,6 +73,7 @@ def load_home():
     else:
         site.root_page = home
         site.site_name = "Blue Lamp Constabulary"
+        site.hostname, site.port = configured_address()
         site.save()
     Page.objects.filter(slug="wagtail-welcome", depth=2).delete()
     return home, site

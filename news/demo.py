@@ -6,7 +6,7 @@ Creates what is missing and leaves existing pages alone, like every demo loader.
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from cms.demo import demo_image, heading, paragraph, upsert_page
+from cms.demo import demo_image, heading, paragraph, tel, upsert_page
 from cms.models import Area
 
 from .models import NewsArticlePage, NewsIndexPage
@@ -14,255 +14,552 @@ from .workflows import assign_comms_workflow
 
 LONDON = ZoneInfo("Europe/London")
 
-# slug, title, (year, month, day, hour, minute), area slug, topics, summary, paragraphs, colour
+# What each drawn scene shows, for the hero image's alt text.
+HERO_ALT = {
+    "skyline": "Drawing of a town's rooftops and lit windows.",
+    "road": "Drawing of a road running between fields towards hills.",
+    "park": "Drawing of a park with trees, a path and a bench.",
+    "station": "Drawing of a train standing at a station platform.",
+    "patrol": "Drawing of a police patrol car in a town street.",
+    "river": "Drawing of a river flowing under a stone bridge.",
+    "school": "Drawing of a brick school building with its playground.",
+    "festival": "Drawing of festival tents under strings of bunting.",
+    "headquarters": "Drawing of a police station with a blue lamp over the door.",
+}
+
+
+def p(*sentences):
+    """One paragraph of rich text from its sentences."""
+    return paragraph("<p>" + " ".join(sentences) + "</p>")
+
+
+def bullets(*items):
+    return paragraph("<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
+
+
+def quote(text, attribution):
+    return ("quote", {"text": text, "attribution": attribution})
+
+
+def picture(key, scene, alt, caption):
+    """A body image, drawn when the article is created; `key` names it in the library."""
+    return ("picture", key, scene, alt, caption)
+
+
+TEL_101, TEL_999 = tel(101), tel(999)
+
+# Each article: where it sits, how it is illustrated (a drawn scene and its tint), and a
+# body written for its own story.
 ARTICLES = [
-    (
-        "cadets-lead-remembrance-parade",
-        "Cadets lead Eastmoor's Remembrance parade",
-        (2026, 11, 9, 14, 30),
-        "eastmoor",
-        ["Cadets", "Community"],
-        "Thirty Volunteer Police Cadets marched at the head of Eastmoor's Remembrance Sunday "
-        "parade and laid a wreath on behalf of the force.",
-        [
-            "Eastmoor's Volunteer Police Cadets were given the honour of leading the town's "
-            "Remembrance Sunday parade this year, the first time cadets have done so.",
-            "The cadets, aged 13 to 18, practised their drill every Wednesday evening for "
-            "six weeks. Cadet Leader Priya Marsh laid the wreath at the war memorial.",
+    {
+        "slug": "cadets-lead-remembrance-parade",
+        "title": "Cadets lead Eastmoor's Remembrance parade",
+        "when": (2026, 11, 9, 14, 30),
+        "area": "eastmoor",
+        "topics": ["Cadets", "Community"],
+        "summary": "Thirty Volunteer Police Cadets marched at the head of Eastmoor's "
+        "Remembrance Sunday parade and laid a wreath on behalf of the force.",
+        "scene": "skyline",
+        "colour": (30, 70, 120),
+        "body": [
+            p(
+                "For the first time, Eastmoor's Volunteer Police Cadets led the town's "
+                "Remembrance Sunday parade, from the market cross to the war memorial on "
+                "Chapel Street."
+            ),
+            p(
+                "The thirty cadets, aged 13 to 18, practised their drill every Wednesday "
+                "evening for six weeks with their unit leaders. Cadet Leader Priya Marsh, "
+                "who is 17, laid a wreath on behalf of the force during the two minutes' "
+                "silence."
+            ),
+            quote(
+                "My great-grandad served in the war. Standing there with the whole town behind "
+                "us is something I will not forget.",
+                "Cadet Leader Priya Marsh",
+            ),
+            heading("Joining the cadets"),
+            p(
+                "The Eastmoor unit meets on Wednesday evenings in term time at the community "
+                "centre and has places for new cadets in January. Young people from every "
+                "background are welcome."
+            ),
         ],
-        (30, 70, 120),
-    ),
-    (
-        "dark-nights-burglary-advice",
-        "Dark nights: simple steps to keep burglars out",
-        (2026, 10, 27, 9, 15),
-        "force-wide",
-        ["Crime prevention"],
-        "As the clocks go back, our crime prevention officers share five simple habits that "
-        "make a home much less attractive to burglars.",
-        [
-            "Most burglaries in the autumn happen between 4pm and 8pm, when houses are dark "
-            "and empty. Timer switches on a lamp and a radio cost very little.",
-            "Lock doors and windows even when you are at home, keep keys away from the letterbox, "
-            "and mark valuables with your postcode.",
+        "related": True,
+    },
+    {
+        "slug": "dark-nights-burglary-advice",
+        "title": "Dark nights: simple steps to keep burglars out",
+        "when": (2026, 10, 27, 9, 15),
+        "area": "force-wide",
+        "topics": ["Crime prevention"],
+        "summary": "As the clocks go back, our crime prevention officers share five simple "
+        "habits that make a home much less attractive to burglars.",
+        "scene": "skyline",
+        "colour": (40, 40, 90),
+        "body": [
+            p(
+                "Burglaries rise in the weeks after the clocks go back. Most happen between "
+                "4pm and 8pm, when a dark, empty house tells a burglar that nobody is home."
+            ),
+            heading("Five habits that help"),
+            bullets(
+                "Put a lamp and a radio on a timer switch when you go out.",
+                "Lock doors and windows, even when you are in the house or garden.",
+                "Keep keys, including car keys, out of sight and away from the letterbox.",
+                "Fit a light with a sensor by the back door and the side gate.",
+                "Mark bikes, tools and electronics with your postcode, and photograph jewellery.",
+            ),
+            heading("If you are burgled"),
+            p(
+                f"If you think someone is still inside, leave, and call {TEL_999}. Otherwise "
+                f"call {TEL_101} or report online, and try not to touch anything until an "
+                "officer has been: what the burglar left behind can help us find them."
+            ),
         ],
-        (40, 40, 90),
-    ),
-    (
-        "riverside-speed-watch-volunteers",
-        "Riverside Community Speedwatch looks for volunteers",
-        (2026, 10, 14, 11, 0),
-        "riverside",
-        ["Road safety", "Volunteering"],
-        "Residents of Riverside villages can join Community Speedwatch and help cut speeding "
-        "on rural roads, with training and equipment provided.",
-        [
-            "Community Speedwatch volunteers use a speed detection device at agreed, safe spots. "
-            "Drivers over the limit receive a letter from the force.",
-            "Repeat offenders are visited by the Riverside neighbourhood team. Sessions last an "
-            "hour and volunteers choose when they take part.",
+    },
+    {
+        "slug": "riverside-speed-watch-volunteers",
+        "title": "Riverside Community Speedwatch looks for volunteers",
+        "when": (2026, 10, 14, 11, 0),
+        "area": "riverside",
+        "topics": ["Road safety", "Volunteering"],
+        "summary": "Residents of Riverside villages can join Community Speedwatch and help "
+        "cut speeding on rural roads, with training and equipment provided.",
+        "scene": "road",
+        "colour": (0, 90, 80),
+        "body": [
+            p(
+                "Speeding is the concern residents raise most often at Riverside's village "
+                "meetings. Community Speedwatch lets them do something about it, alongside "
+                "their neighbourhood team."
+            ),
+            heading("How a session works"),
+            p(
+                "Volunteers work in groups of three at spots the team has checked for safety, "
+                "wearing high-visibility jackets. One reads the speed detection device, one "
+                "notes the registration and one records the time. A session lasts an hour."
+            ),
+            p(
+                "Drivers over the limit get a letter from the force. Those caught more than "
+                "once are visited by an officer, and the roads with the most speeding are "
+                "passed to the Roads Policing Unit for enforcement."
+            ),
+            picture(
+                "Speedwatch lane",
+                "road",
+                "A country road lined with street lamps.",
+                "Volunteers choose the sessions they take part in.",
+            ),
+            p(
+                "Training takes one evening and all the equipment is provided. To join, "
+                "register your interest as a Police Support Volunteer and choose Community "
+                "Speedwatch."
+            ),
         ],
-        (0, 90, 80),
-    ),
-    (
-        "specials-recruitment-open-evening",
-        "Special Constables open evening at headquarters",
-        (2026, 9, 30, 16, 1),
-        "force-wide",
-        ["Special Constables", "Volunteering"],
-        "Come and meet serving Special Constables, try the fitness test and ask about the "
-        "16 hours a month they give to their communities.",
-        [
-            "Our next open evening for people thinking about becoming a Special Constable is on "
-            "a Thursday at headquarters, from 6pm to 8:30pm.",
-            "You will hear from Specials who combine policing with jobs, studies and caring, and "
-            "from the training team about the 23 weekends of initial training.",
+        "related": True,
+    },
+    {
+        "slug": "specials-recruitment-open-evening",
+        "title": "Special Constables open evening at headquarters",
+        "when": (2026, 9, 30, 16, 1),
+        "area": "force-wide",
+        "topics": ["Special Constables", "Volunteering"],
+        "summary": "Come and meet serving Special Constables, try the fitness test and ask "
+        "about the 16 hours a month they give to their communities.",
+        "scene": "headquarters",
+        "colour": (11, 59, 117),
+        "body": [
+            p(
+                "Thinking about becoming a Special Constable? Our next open evening is on "
+                "Thursday 15 October at headquarters, from 6pm to 8.30pm. You do not need to "
+                "book."
+            ),
+            heading("What happens on the evening"),
+            bullets(
+                "Serving Specials talk about fitting policing around jobs, studies and families.",
+                "The training team explains the 23 weekends of initial training.",
+                "You can try the bleep test in the gym, if you want to.",
+                "Recruitment staff answer questions about vetting, eyesight and medicals.",
+            ),
+            quote(
+                "I was nervous walking in. By the end of the evening I knew exactly what I was "
+                "signing up for, and I applied the next day.",
+                "Special Constable Dan Whitley, Northvale",
+            ),
+            p(
+                "Parking is free at the rear of the building. If you cannot come, you can "
+                "apply online at any time."
+            ),
         ],
-        (11, 59, 117),
-    ),
-    (
-        "northvale-mini-police-graduation",
-        "Northvale's first Mini Police graduate",
-        (2026, 7, 17, 13, 45),
-        "northvale",
-        ["Mini Police", "Community"],
-        "Pupils from three Northvale primary schools celebrated the end of their year as "
-        "Mini Police with a ceremony at the town hall.",
-        [
-            "Over the school year, 45 pupils in Years 5 and 6 learned about road safety, "
-            "online safety and how the police help their community.",
-            "They ran a litter pick, designed posters about parking outside school gates and "
-            "met the force's dog and horse sections.",
+        "related": True,
+    },
+    {
+        "slug": "northvale-mini-police-graduation",
+        "title": "Northvale's first Mini Police graduate",
+        "when": (2026, 7, 17, 13, 45),
+        "area": "northvale",
+        "topics": ["Mini Police", "Community"],
+        "summary": "Pupils from three Northvale primary schools celebrated the end of their "
+        "year as Mini Police with a ceremony at the town hall.",
+        "scene": "school",
+        "colour": (150, 60, 20),
+        "body": [
+            p(
+                "Forty-five pupils from St Anne's, Brookfield and Northvale Park primary "
+                "schools received their Mini Police certificates at the town hall, watched by "
+                "their families and teachers."
+            ),
+            heading("A year of projects"),
+            p(
+                "Over the school year the pupils, in Years 5 and 6, learned about road and "
+                "online safety and met the force's dog and horse sections. Each school then "
+                "chose a project of its own."
+            ),
+            bullets(
+                "St Anne's designed posters asking drivers not to park on the zig-zag lines.",
+                "Brookfield ran a litter pick along the canal path with local residents.",
+                "Northvale Park wrote a guide to staying safe online for younger pupils.",
+            ),
+            quote(
+                "They asked sharper questions than some adults I meet. The parking posters are "
+                "still up outside the school gates.",
+                "PC Sam Hollis, Northvale neighbourhood team",
+            ),
+            p("Schools can register now to take part in Mini Police next academic year."),
         ],
-        (150, 60, 20),
-    ),
-    (
-        "summer-water-safety",
-        "Stay safe near rivers and reservoirs this summer",
-        (2026, 7, 3, 10, 20),
-        "force-wide",
-        ["Water safety"],
-        "Cold water shock can overwhelm strong swimmers. Officers and the fire service "
-        "ask everyone to enjoy the water safely this summer.",
-        [
-            "Even on the hottest days, the water in our reservoirs stays cold enough to cause "
-            "cold water shock within a minute.",
-            "If you fall in, float on your back until you can control your breathing. If you see "
-            "someone in trouble, call 999 and ask for the fire service.",
+        "related": True,
+    },
+    {
+        "slug": "summer-water-safety",
+        "title": "Stay safe near rivers and reservoirs this summer",
+        "when": (2026, 7, 3, 10, 20),
+        "area": "force-wide",
+        "topics": ["Water safety"],
+        "summary": "Cold water shock can overwhelm strong swimmers. Officers and the fire "
+        "service ask everyone to enjoy the water safely this summer.",
+        "scene": "river",
+        "colour": (0, 80, 140),
+        "body": [
+            p(
+                "Even on the hottest days the water in our rivers and reservoirs stays cold "
+                "enough to cause cold water shock: a gasp, then fast breathing that makes it "
+                "hard to swim, even for strong swimmers."
+            ),
+            heading("If you fall in: float to live"),
+            p(
+                "Lean back, spread your arms and legs, and float until you can control your "
+                "breathing. Then call for help or swim to safety."
+            ),
+            heading("If you see someone in trouble"),
+            p(
+                f"Call {TEL_999} and ask for the fire service. Tell them to float, and throw "
+                "them something that floats. Do not go into the water yourself."
+            ),
+            picture(
+                "Reservoir bank",
+                "river",
+                "A river running under a stone bridge, with houses beyond.",
+                "Deep water can be just a step from the bank.",
+            ),
+            p(
+                "Officers will patrol the reservoirs at weekends through the summer with the "
+                "fire service's water safety team."
+            ),
         ],
-        (0, 80, 140),
-    ),
-    (
-        "southdown-festival-policing",
-        "Policing plan for the Southdown summer festival",
-        (2026, 6, 24, 15, 5),
-        "southdown",
-        ["Events", "Road safety"],
-        "Road closures, a lost children point and extra patrols: how we will help the "
-        "Southdown summer festival run safely this weekend.",
-        [
-            "Officers, Special Constables and Police Support Volunteers will be on duty across "
-            "the festival site and in the town centre all weekend.",
-            "The High Street will close to traffic from 8am on Saturday. Look for the blue "
-            "gazebo by the main gate if you need help or lose someone.",
+    },
+    {
+        "slug": "southdown-festival-policing",
+        "title": "Policing plan for the Southdown summer festival",
+        "when": (2026, 6, 24, 15, 5),
+        "area": "southdown",
+        "topics": ["Events", "Road safety"],
+        "summary": "Road closures, a lost children point and extra patrols: how we will help "
+        "the Southdown summer festival run safely this weekend.",
+        "scene": "festival",
+        "colour": (100, 30, 90),
+        "body": [
+            p(
+                "About 20,000 people are expected at the Southdown summer festival on Saturday "
+                "and Sunday. Officers, Special Constables and Police Support Volunteers will be "
+                "on duty on the festival field and in the town centre all weekend."
+            ),
+            heading("Roads and parking"),
+            bullets(
+                "The High Street closes to traffic from 8am on Saturday until 11pm on Sunday.",
+                "Park and ride runs from the leisure centre every 15 minutes.",
+                "Please do not park on verges or across driveways in Mill Lane.",
+            ),
+            heading("If you need help"),
+            p(
+                "Look for the blue gazebo by the main gate. It is also the lost children "
+                "point: agree with your children that this is where to go if you are "
+                "separated."
+            ),
+            quote(
+                "We want everyone to have a good time. Look after your friends, and talk to "
+                "any of us if something does not feel right.",
+                "Inspector Ruth Adeyemi, Southdown",
+            ),
         ],
-        (100, 30, 90),
-    ),
-    (
-        "volunteers-week-thank-you",
-        "Volunteers' Week: thank you to our 300 volunteers",
-        (2026, 6, 1, 16, 1),
-        "force-wide",
-        ["Volunteering", "Special Constables", "Cadets"],
-        "The Chief Constable thanks the Special Constables, Police Support Volunteers and "
-        "Cadets who gave more than 40,000 hours last year.",
-        [
-            "Volunteers' Week is our chance to thank the people who give their free time to "
-            "policing, many of them on top of busy jobs and family life.",
-            "Our Special Constables gave more than 30,000 hours on patrol last year, and Police "
-            "Support Volunteers helped in training, at events and in our front offices.",
+        "related": True,
+    },
+    {
+        "slug": "volunteers-week-thank-you",
+        "title": "Volunteers' Week: thank you to our 300 volunteers",
+        "when": (2026, 6, 1, 16, 1),
+        "area": "force-wide",
+        "topics": ["Volunteering", "Special Constables", "Cadets"],
+        "summary": "The Chief Constable thanks the Special Constables, Police Support "
+        "Volunteers and Cadets who gave more than 40,000 hours last year.",
+        "scene": "patrol",
+        "colour": (11, 59, 117),
+        "body": [
+            p(
+                "Volunteers' Week is our chance to thank the people who give their own time "
+                "to keep their communities safe, many of them on top of busy jobs and family "
+                "life."
+            ),
+            heading("A year in numbers"),
+            bullets(
+                "Special Constables gave more than 30,000 hours on patrol.",
+                "Police Support Volunteers gave 8,000 hours, from role play in training to "
+                "front counter duty.",
+                "Cadets gave 2,500 hours at community events.",
+            ),
+            quote(
+                "Our volunteers choose to spend their evenings and weekends with us. Every "
+                "one of those hours is a gift to the people we serve, and I am grateful for "
+                "each of them.",
+                "Chief Constable Helen Carver",
+            ),
+            p(
+                "If you have thought about volunteering, there is a role for every amount of "
+                "time you can give."
+            ),
         ],
-        (11, 59, 117),
-    ),
-    (
-        "eastmoor-drugs-warrant",
-        "Drugs and cash seized in Eastmoor warrant",
-        (2026, 5, 19, 8, 40),
-        "eastmoor",
-        ["Drugs"],
-        "Officers acting on information from residents seized cannabis plants and cash "
-        "during a warrant at an address in Eastmoor.",
-        [
-            "The warrant was carried out early on Tuesday morning by the Eastmoor "
-            "neighbourhood team with support from Special Constables.",
-            "Information from the community is vital. You can tell us what you know by calling "
-            "101, or anonymously through Crimestoppers.",
+        "related": True,
+    },
+    {
+        "slug": "eastmoor-drugs-warrant",
+        "title": "Drugs and cash seized in Eastmoor warrant",
+        "when": (2026, 5, 19, 8, 40),
+        "area": "eastmoor",
+        "topics": ["Drugs"],
+        "summary": "Officers acting on information from residents seized cannabis plants and "
+        "cash during a warrant at an address in Eastmoor.",
+        "scene": "skyline",
+        "colour": (60, 60, 60),
+        "body": [
+            p(
+                "The Eastmoor neighbourhood team, supported by Special Constables, carried out "
+                "a drugs warrant at an address on Foundry Road at 6am on Tuesday."
+            ),
+            p(
+                "Officers found 42 cannabis plants growing in two upstairs rooms, with "
+                "lighting and ventilation equipment, and seized about £3,500 in cash."
+            ),
+            p(
+                "A 34-year-old man was arrested on suspicion of producing a controlled drug "
+                "and abstracting electricity. He has been released on bail while enquiries "
+                "continue."
+            ),
+            heading("Tell us what you see"),
+            p(
+                "This warrant followed reports from people living nearby about a strong "
+                "smell and visitors at all hours. Signs of a cannabis farm include windows "
+                "covered day and night and constant humming from fans."
+            ),
+            p(
+                f"Call {TEL_101}, report online, or tell Crimestoppers anonymously on "
+                '<a href="tel:08005551111">0800 555 111</a>.'
+            ),
         ],
-        (60, 60, 60),
-    ),
-    (
-        "riverside-new-neighbourhood-sergeant",
-        "Meet Riverside's new neighbourhood sergeant",
-        (2026, 5, 6, 12, 0),
-        "riverside",
-        ["Community"],
-        "Sergeant Tom Okafor has joined the Riverside neighbourhood team and invites "
-        "residents to his first drop-in surgery at the library.",
-        [
-            "Sergeant Okafor has served in the force for eleven years, most recently in "
-            "response policing in Southdown.",
-            "His priorities are anti-social behaviour near the riverside park and thefts from "
-            "sheds and garages in the villages.",
+    },
+    {
+        "slug": "riverside-new-neighbourhood-sergeant",
+        "title": "Meet Riverside's new neighbourhood sergeant",
+        "when": (2026, 5, 6, 12, 0),
+        "area": "riverside",
+        "topics": ["Community"],
+        "summary": "Sergeant Tom Okafor has joined the Riverside neighbourhood team and "
+        "invites residents to his first drop-in surgery at the library.",
+        "scene": "park",
+        "colour": (0, 94, 87),
+        "body": [
+            p(
+                "Sergeant Tom Okafor has joined the Riverside neighbourhood team after eleven "
+                "years with the force, most recently in response policing in Southdown."
+            ),
+            heading("His priorities"),
+            bullets(
+                "Anti-social behaviour in and around Riverside Park in the evenings.",
+                "Thefts from sheds and garages in the villages.",
+                "Speeding through Lower Marsh and Kingsford.",
+            ),
+            quote(
+                "Residents know their streets better than anyone. I want to hear what worries "
+                "you, and I will tell you what we are doing about it.",
+                "Sergeant Tom Okafor",
+            ),
+            heading("Drop-in surgery"),
+            p(
+                "Sergeant Okafor will be at Riverside Library on Saturday 16 May from 10am to "
+                "midday. There is no need to book."
+            ),
         ],
-        (0, 94, 87),
-    ),
-    (
-        "cadets-new-unit-southdown",
-        "New Volunteer Police Cadet unit opens in Southdown",
-        (2026, 4, 21, 18, 30),
-        "southdown",
-        ["Cadets", "Volunteering"],
-        "Young people aged 13 to 18 in Southdown can now join a cadet unit that meets "
-        "weekly at the community college.",
-        [
-            "The new unit has places for 30 cadets and welcomes young people from every "
-            "background, including those who have been in trouble themselves.",
-            "Cadets learn about policing, volunteer at community events and take part in "
-            "team-building weekends.",
+    },
+    {
+        "slug": "cadets-new-unit-southdown",
+        "title": "New Volunteer Police Cadet unit opens in Southdown",
+        "when": (2026, 4, 21, 18, 30),
+        "area": "southdown",
+        "topics": ["Cadets", "Volunteering"],
+        "summary": "Young people aged 13 to 18 in Southdown can now join a cadet unit that "
+        "meets weekly at the community college.",
+        "scene": "school",
+        "colour": (80, 40, 120),
+        "body": [
+            p(
+                "Southdown has its own Volunteer Police Cadet unit for the first time. It "
+                "meets on Tuesday evenings at Southdown Community College and has 30 places."
+            ),
+            p(
+                "Cadets learn how policing works, from first aid to crime scenes, and help at "
+                "community events. They can work towards their Duke of Edinburgh's Award."
+            ),
+            heading("Open to everyone"),
+            p(
+                "The unit welcomes young people from every background, including those who "
+                "have been in trouble themselves. Uniform and activities are free."
+            ),
+            quote(
+                "Some of our best cadets came to us because a teacher thought it might help. "
+                "It changes how young people and officers see each other.",
+                "PC Leah Grant, cadet unit leader",
+            ),
         ],
-        (80, 40, 120),
-    ),
-    (
-        "scam-phone-calls-warning",
-        "Warning about callers pretending to be police officers",
-        (2026, 3, 12, 9, 5),
-        "force-wide",
-        ["Fraud", "Crime prevention"],
-        "We will never ask you to move money, hand over bank cards or buy gold. Hang up "
-        "and call 101 from a different phone.",
-        [
-            "Several older residents have received calls from people claiming to be detectives "
-            "investigating fraud at their bank.",
-            "If you get such a call, hang up, wait five minutes or use another phone, and call "
-            "101 to report it.",
+        "related": True,
+    },
+    {
+        "slug": "scam-phone-calls-warning",
+        "title": "Warning about callers pretending to be police officers",
+        "when": (2026, 3, 12, 9, 5),
+        "area": "force-wide",
+        "topics": ["Fraud", "Crime prevention"],
+        "summary": "We will never ask you to move money, hand over bank cards or buy gold. "
+        "Hang up and call 101 from a different phone.",
+        "scene": "headquarters",
+        "colour": (120, 20, 30),
+        "body": [
+            p(
+                "Several older residents have had calls this month from people claiming to be "
+                "detectives investigating fraud at their bank. The callers asked them to "
+                "withdraw cash or hand their bank card to a courier \u201cas evidence\u201d."
+            ),
+            heading("The police will never"),
+            bullets(
+                "ask you to withdraw or transfer money;",
+                "send a courier to collect cash, cards or valuables;",
+                "ask for your PIN or online banking password;",
+                "ask you to buy gold, gift cards or anything else.",
+            ),
+            heading("If you get a call like this"),
+            p(
+                "Hang up. Wait five minutes, or use a different phone, because fraudsters can "
+                f"keep the line open. Then call {TEL_101} to report it."
+            ),
+            p(
+                "Please share this with older relatives and neighbours: people who know about "
+                "this scam are far less likely to fall for it."
+            ),
         ],
-        (120, 20, 30),
-    ),
-    (
-        "northvale-cycle-marking",
-        "Free bike marking at Northvale railway station",
-        (2026, 2, 26, 7, 50),
-        "northvale",
-        ["Crime prevention", "Cycling"],
-        "Bring your bike to Northvale station for free security marking and registration, "
-        "which helps us return stolen bikes to their owners.",
-        [
-            "Police Support Volunteers will mark and register bikes on the station forecourt "
-            "on Saturday between 10am and 2pm.",
-            "Registered bikes are harder to sell on, and easier for officers to return when "
-            "they are found.",
+    },
+    {
+        "slug": "northvale-cycle-marking",
+        "title": "Free bike marking at Northvale railway station",
+        "when": (2026, 2, 26, 7, 50),
+        "area": "northvale",
+        "topics": ["Crime prevention", "Cycling"],
+        "summary": "Bring your bike to Northvale station for free security marking and "
+        "registration, which helps us return stolen bikes to their owners.",
+        "scene": "station",
+        "colour": (20, 100, 60),
+        "body": [
+            p(
+                "Police Support Volunteers will mark and register bikes on the forecourt of "
+                "Northvale railway station on Saturday 7 March, from 10am to 2pm."
+            ),
+            p(
+                "Each bike gets a unique mark on its frame and is added to a national "
+                "register. Marked bikes are harder to sell on, and when officers find one "
+                "they can return it to its owner."
+            ),
+            heading("What to bring"),
+            bullets(
+                "Your bike, and proof that it is yours if you have it.",
+                "Photo ID.",
+                "Ten minutes: that is all it takes.",
+            ),
+            p(
+                "More than 60 bikes were stolen from the station last year. Use a D-lock "
+                "through the frame and the stand, and lock the front wheel too."
+            ),
         ],
-        (20, 100, 60),
-    ),
-    (
-        "road-safety-week-results",
-        "Road safety week: 212 drivers stopped",
-        (2026, 1, 30, 17, 10),
-        "force-wide",
-        ["Road safety"],
-        "A week of checks across the force found drivers using phones, not wearing "
-        "seatbelts and driving without insurance.",
-        [
-            "Officers and Special Constables from the Roads Policing Unit carried out checks "
-            "in every policing area during the week.",
-            "Fourteen vehicles were seized for having no insurance, and 38 drivers were "
-            "reported for using a mobile phone at the wheel.",
+        "related": True,
+    },
+    {
+        "slug": "road-safety-week-results",
+        "title": "Road safety week: 212 drivers stopped",
+        "when": (2026, 1, 30, 17, 10),
+        "area": "force-wide",
+        "topics": ["Road safety"],
+        "summary": "A week of checks across the force found drivers using phones, not "
+        "wearing seatbelts and driving without insurance.",
+        "scene": "road",
+        "colour": (150, 110, 20),
+        "body": [
+            p(
+                "Officers and Special Constables from the Roads Policing Unit carried out "
+                "checks in every policing area during road safety week and stopped 212 "
+                "drivers."
+            ),
+            heading("What we found"),
+            bullets(
+                "38 drivers were reported for using a mobile phone at the wheel.",
+                "27 drivers and passengers were not wearing a seatbelt.",
+                "14 vehicles were seized for having no insurance.",
+                "Five drivers were arrested on suspicion of drink or drug driving.",
+            ),
+            picture(
+                "Roadside check",
+                "patrol",
+                "A patrol car parked at the roadside in town.",
+                "Checks took place in every policing area.",
+            ),
+            quote(
+                "A phone call or a text is never worth a life. Put your phone away before you "
+                "set off.",
+                "Sergeant Mark Ellis, Roads Policing Unit",
+            ),
         ],
-        (150, 110, 20),
-    ),
+    },
 ]
 
 
-def _body(paragraphs, image, related_page):
-    blocks = [paragraph(f"<p>{text}</p>") for text in paragraphs]
-    blocks.insert(1, heading("What happens next"))
-    blocks.append(
-        (
-            "image",
-            {"image": image, "alt_text": "", "caption": "Picture: Blue Lamp Constabulary"},
-        )
-    )
-    blocks.append(
-        (
-            "quote",
-            {
-                "text": "Every one of these stories starts with people who care about where "
-                "they live.",
-                "attribution": "Chief Superintendent Alex Reed",
-            },
-        )
-    )
-    if related_page is not None:
+def _body(spec, related_page):
+    """The article's own blocks, with its pictures drawn and, for some, a related link."""
+    blocks = []
+    for block in spec["body"]:
+        if block[0] == "picture":
+            _kind, key, scene, alt, caption = block
+            image = demo_image(
+                f"News detail: {key}", colour=spec["colour"], size=(1200, 800), scene=scene
+            )
+            blocks.append(("image", {"image": image, "alt_text": alt, "caption": caption}))
+        else:
+            blocks.append(block)
+    if spec.get("related") and related_page is not None:
         blocks.append(
             (
                 "related_links",
@@ -289,27 +586,24 @@ def load(home):
     areas = {area.slug: area for area in Area.objects.all()}
     volunteer = home.get_children().filter(slug="volunteer").first()
     existing = set(index.get_children().values_list("slug", flat=True))
-    for slug, title, when, area_slug, topics, summary, paragraphs, colour in ARTICLES:
-        if slug in existing:
+    for spec in ARTICLES:
+        if spec["slug"] in existing:
             continue
-        image = demo_image(f"News: {title}", colour=colour)
-        published_at = datetime(*when, tzinfo=LONDON)
+        title = spec["title"]
+        image = demo_image(f"News: {title}", colour=spec["colour"], scene=spec["scene"])
+        published_at = datetime(*spec["when"], tzinfo=LONDON)
         article = NewsArticlePage(
-            slug=slug,
+            slug=spec["slug"],
             title=title,
             published_at=published_at,
             first_published_at=published_at,
-            area=areas[area_slug],
-            summary=summary,
+            area=areas[spec["area"]],
+            summary=spec["summary"],
             hero_image=image,
-            hero_image_alt=f"Illustration for the article ‘{title}’",
-            body=_body(
-                paragraphs,
-                demo_image(f"News detail: {title}", colour=colour[::-1], size=(1200, 800)),
-                volunteer,
-            ),
+            hero_image_alt=HERO_ALT[spec["scene"]],
+            body=_body(spec, volunteer),
         )
-        article.topics.add(*topics)
+        article.topics.add(*spec["topics"])
         index.add_child(instance=article)
         article.save_revision().publish()
     return index

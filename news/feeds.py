@@ -5,6 +5,7 @@ from django.http import Http404
 from django.utils.feedgenerator import Rss201rev2Feed
 
 from cms.models import Area
+from cms.seo import absolute_url
 
 from .listing import for_listing
 from .models import NewsArticlePage
@@ -30,8 +31,13 @@ class NewsFeed(Feed):
         index, area = obj
         return f"{index.title}: {area.name}" if area else index.title
 
+    # Absolute addresses on the Site's own address, as sitemap.xml and canonical links use:
+    # Django would otherwise put them on whatever host the request named.
     def link(self, obj):
-        return obj[0].get_url(self.request)
+        return absolute_url(self.request, obj[0].get_url(self.request))
+
+    def feed_url(self, obj):
+        return absolute_url(self.request, self.request.path)
 
     def description(self, obj):
         index, area = obj
@@ -52,7 +58,7 @@ class NewsFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return absolute_url(self.request, item.get_url(self.request))
 
     def item_pubdate(self, item):
         return item.display_date

@@ -17,9 +17,11 @@ from wagtail.search import index
 from cms.blocks import BaseStreamBlock
 from cms.page_methods import READ_ONLY_PAGE_METHODS
 from cms.renditions import prefetch_stream_renditions
+from cms.seo import absolute_url
 
 from . import listing
 from .enums import ReviewStatus
+from .forms import NewsArticleAdminForm
 
 NEWS_PAGE_SIZE = 12
 RELATED_NEWS_COUNT = 3
@@ -72,7 +74,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
             archive_path = self.reverse_subpage(
                 "archive_month", kwargs={"year": filters.year, "month": f"{filters.month:02d}"}
             )
-            context["canonical_url"] = request.build_absolute_uri(index_url + archive_path)
+            context["canonical_url"] = absolute_url(request, index_url + archive_path)
             context["archive_label"] = filters.archive_label
         return self.render(request, context_overrides=context)
 
@@ -158,8 +160,10 @@ class NewsArticlePage(Page):
         "summary",
         MultiFieldPanel(["hero_image", "hero_image_alt"], heading="Hero image"),
         "body",
+        # Shown only on imported articles (NewsArticleAdminForm).
         MultiFieldPanel(["review_status", "review_note"], heading="Import review"),
     ]
+    base_form_class = NewsArticleAdminForm
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -194,6 +198,16 @@ class NewsArticlePage(Page):
     def display_date(self):
         """The time shown to readers: the published time, else first publication, else now."""
         return self.published_at or self.first_published_at or timezone.now()
+
+    @property
+    def published_time(self):
+        """The article's Open Graph `article:published_time` (cms/seo.py)."""
+        return self.display_date
+
+    @property
+    def modified_time(self):
+        """The article's Open Graph `article:modified_time`: its last publication."""
+        return self.last_published_at or self.display_date
 
     @cached_property
     def topic_list(self):
@@ -235,14 +249,15 @@ class NewsArticlePage(Page):
             "headline": self.title[:110],
             "description": share.description,
             "datePublished": self.display_date.isoformat(),
-            "dateModified": (self.last_published_at or self.display_date).isoformat(),
+            "dateModified": self.modified_time.isoformat(),
             "mainEntityOfPage": share.url,
             "author": {"@type": "Organization", "name": share.site_name},
-            "publisher": {"@type": "Organization", "name": share.site_name},
+            "publisher": share.publisher,
             "articleSection": self.area.name,
         }
-        if share.image_url:
-            data["image"] = [share.image_url]
+        images = share.structured_images or [share.image_url]
+        if images:
+            data["image"] = images
         keywords = [tag.name for tag in self.topic_list]
         if keywords:
             data["keywords"] = keywords

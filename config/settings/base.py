@@ -257,6 +257,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Replaces Django's default "django" logger, whose own console handler printed every
+        # message a second time through the root handler (a 404 appeared twice under
+        # runserver). Its messages now reach stderr once, through root. runserver's request
+        # lines ("django.server") keep Django's handler, which does not propagate.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
     },

@@ -10,7 +10,10 @@ SECRET_KEY = env_str("SECRET_KEY", "dev-only-not-secret-blue-lamp")
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The address `make run` serves (its PORT), so links in emails and the demo Site's address
+# (cms/site_address.py) are where the site really is.
+PORT = env_int("PORT", 8000)
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{PORT}")
 # runserver serves static files only in debug: whitenoise serves them straight from static/
 # (no collectstatic), picking up edits at once.
 WHITENOISE_USE_FINDERS = True

@@ -33,6 +33,7 @@ PUBLIC_PAGES = [
     "/feedback/",
     "/safety/",
     "/accessibility/",
+    "/contact/",
     "/no-such-page/",
 ]
 

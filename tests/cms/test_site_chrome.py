@@ -48,7 +48,7 @@ def test_site_settings_reach_the_templates(html, site_settings):
     # The script reads the address from the button itself: it is written once on the page.
     assert page.count("https://www.google.co.uk/") == 1
     assert "We are trying out a new website." in page
-    assert "Call 999 if a life is at risk." in page
+    assert 'Call <a href="tel:999">999</a> if a life is at risk.' in page
     assert 'href="https://x.com/wessexpolice"' in page
 
 

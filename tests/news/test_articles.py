@@ -163,6 +163,11 @@ def test_article_has_news_article_json_ld(client, make_article, test_image):
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "Scam </script> warning"
     assert data["datePublished"].startswith("2026-03-01T09:00:00")
-    assert data["image"][0].endswith(".fill-1200x630.jpg") or "fill-1200x630" in data["image"][0]
+    # Wide, classic and square crops (tests/news/test_structured_data.py checks their shapes).
+    assert [url.rsplit(".", 2)[1] for url in data["image"]] == [
+        "fill-1200x675",
+        "fill-1200x900",
+        "fill-1200x1200",
+    ]
     assert data["keywords"] == ["Fraud"]
     assert "<script>alert" not in html

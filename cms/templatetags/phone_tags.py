@@ -1,4 +1,4 @@
-"""Template helpers for the home page."""
+"""`{% load phone_tags %}`: the police numbers as tap-to-call links."""
 
 import re
 
@@ -19,3 +19,12 @@ def call_links(text):
     return mark_safe(
         POLICE_NUMBER.sub(lambda m: format_html('<a href="tel:{0}">{0}</a>', m.group(1)), escaped)
     )
+
+
+@register.filter
+def phone_link(number):
+    """A phone number as a tap-to-call link: the digits (and a leading +) in the address."""
+    digits = "".join(ch for ch in str(number) if ch.isdigit() or ch == "+")
+    if not digits:
+        return escape(number)
+    return format_html('<a href="tel:{}">{}</a>', digits, number)
