@@ -6,7 +6,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 
 from cms.models import Area
 
-from .listing import for_listing
+from .listing import for_listing, open_appeals
 from .models import NewsArticlePage
 
 FEED_SIZE = 20
@@ -17,8 +17,9 @@ class NewsFeed(Feed):
 
     feed_type = Rss201rev2Feed
 
-    def get_object(self, request, index, area_slug=None):
+    def get_object(self, request, index, area_slug=None, appeals=False):
         self.request = request
+        self.appeals = appeals
         area = None
         if area_slug is not None:
             area = Area.objects.filter(slug=area_slug).first()
@@ -28,6 +29,8 @@ class NewsFeed(Feed):
 
     def title(self, obj):
         index, area = obj
+        if self.appeals:
+            return f"{index.title}: current appeals"
         return f"{index.title}: {area.name}" if area else index.title
 
     def link(self, obj):
@@ -35,6 +38,8 @@ class NewsFeed(Feed):
 
     def description(self, obj):
         index, area = obj
+        if self.appeals:
+            return "Open witness, missing-person and wanted appeals, newest first."
         where = f" for {area.name}" if area else ""
         return f"The latest {FEED_SIZE} news articles{where}."
 
@@ -43,6 +48,8 @@ class NewsFeed(Feed):
         articles = NewsArticlePage.objects.child_of(index)
         if area is not None:
             articles = articles.filter(area=area)
+        if self.appeals:
+            articles = open_appeals(articles)
         return for_listing(articles)[:FEED_SIZE]
 
     def item_title(self, item):
