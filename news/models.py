@@ -14,6 +14,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
@@ -337,8 +338,22 @@ class AppealPage(NewsArticlePage):
         """The appeal's images of the person that still exist, in the editor's order."""
         return [item for item in self.appeal_images.all() if item.image_id]
 
+    def _forget_deleted_images(self):
+        # A revision written before the appeal was resolved still names the deleted images:
+        # reverting to it must not bring back a dangling reference (and fail to save).
+        items = list(self.appeal_images.all())
+        ids = {item.image_id for item in items if item.image_id}
+        if not ids:
+            return
+        alive = set(get_image_model().objects.filter(pk__in=ids).values_list("pk", flat=True))
+        for item in items:
+            if item.image_id not in alive:
+                item.image = None
+
     def save(self, *args, **kwargs):
-        first = next(iter(self.person_images()), None)
+        self._forget_deleted_images()
+        # Only an open appeal shows the person, on its cards and when shared.
+        first = next(iter(self.person_images()), None) if self.is_open else None
         self.hero_image = first.image if first else None
         self.hero_image_alt = first.alt_text if first else ""
         return super().save(*args, **kwargs)

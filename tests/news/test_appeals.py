@@ -426,3 +426,28 @@ def test_a_failed_reminder_is_retried_later(news_index, site_settings, settings,
     mail.outbox.clear()
     assert tasks.send_or_retry(attempt=2) == {"appeals": 1}
     assert len(mail.outbox) == 1
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm: renditions made, caches filled
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("url", ["/", "/news/?type=appeals", "/news/appeals/feed/"])
+def test_appeal_listings_cost_the_same_however_many_appeals(client, news_index, url):
+    from cms.demo import demo_image
+
+    def add(count):
+        for number in range(count):
+            image = demo_image(f"Appeal picture {number}", size=(400, 500), seed=number + 1)
+            AppealPageFactory(parent=news_index, images=[image])
+
+    add(2)
+    few = _queries(client, url)
+    add(5)
+    assert _queries(client, url) == few
