@@ -338,6 +338,11 @@ class AppealPage(NewsArticlePage):
         """The appeal's images of the person that still exist, in the editor's order."""
         return [item for item in self.appeal_images.all() if item.image_id]
 
+    def clean(self):
+        # Skips the article's hero-image check: an appeal's hero image is not edited but
+        # copied from its images of the person, whose own alt text is required.
+        super(NewsArticlePage, self).clean()
+
     def _forget_deleted_images(self):
         # A revision written before the appeal was resolved still names the deleted images:
         # reverting to it must not bring back a dangling reference (and fail to save).

@@ -335,6 +335,22 @@ def test_editor_creates_and_submits_moderator_approves(client, news_index, perso
     assert "Have you seen Robin?" in client.get("/").content.decode()
 
 
+def test_a_draft_saved_half_done_can_then_be_submitted(client, news_index, person_image, staff):
+    """Wagtail saves drafts (and autosaves) without the required fields; the appeal's card
+    image copied from a half-done image row must not block the finished form."""
+    client.force_login(staff["editor"])
+    draft = _appeal_form(news_index, person_image, alt_text="")
+    client.post(_add_url(news_index), draft)
+    appeal = AppealPage.objects.get()
+    data = _appeal_form(
+        news_index, person_image, reason_for_release="Vulnerable.", authorised_by="Insp Lee"
+    )
+    data["action-submit"] = "action-submit"
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[appeal.pk]), data)
+    assert response.status_code == 302
+    assert WorkflowState.objects.filter(object_id=str(appeal.pk)).exists()
+
+
 def test_current_appeals_open_only_newest_first(client, news_index, staff):
     now = timezone.now()
     older = AppealPageFactory(
