@@ -89,5 +89,10 @@ def resolve_appeal(request, page_id):
     return TemplateResponse(
         request,
         "news/admin/resolve_appeal.html",
-        {"appeal": appeal, "form": form, "edit_url": edit_url},
+        {
+            "appeal": appeal,
+            "form": form,
+            "edit_url": edit_url,
+            "sharing": appeals.other_pages_sharing_images(appeal),
+        },
     )

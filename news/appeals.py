@@ -53,6 +53,18 @@ def appeals_due_for_review(today=None):
     )
 
 
+def other_pages_sharing_images(appeal):
+    """Other appeals that use one of this appeal's images of the person: resolving this one
+    deletes the image from them too, so the moderator is told first."""
+    image_ids = [item.image_id for item in appeal.person_images()]
+    return list(
+        AppealPage.objects.filter(appeal_images__image_id__in=image_ids)
+        .exclude(pk=appeal.pk)
+        .distinct()
+        .order_by("title")
+    )
+
+
 def _delete_person_images(appeal, when):
     """Delete the appeal's images of the person: rows, renditions and files (Wagtail removes
     the files once the transaction commits). Returns how many were deleted."""
@@ -112,9 +124,7 @@ def end_appeal(appeal, *, reason="", user=None):
     now = timezone.now()
     with transaction.atomic():
         removed = _delete_person_images(appeal, now)
-        AppealPage.objects.filter(pk=appeal.pk).update(
-            status=AppealStatus.ENDED, resolved_at=now
-        )
+        AppealPage.objects.filter(pk=appeal.pk).update(status=AppealStatus.ENDED, resolved_at=now)
         appeal.refresh_from_db()
         appeal.save_revision(user=user, log_action=False)
         appeal.unpublish(user=user, log_action=True)

@@ -406,8 +406,7 @@ class AppealImage(Orderable):
         max_length=250, blank=True, help_text="Shown under the image, such as when it was taken."
     )
     reason_for_release = models.TextField(
-        help_text="Why publishing this image is necessary and proportionate. Never shown "
-        "publicly."
+        help_text="Why publishing this image is necessary and proportionate. Never shown publicly."
     )
     authorised_by = models.CharField(
         max_length=200,

@@ -111,7 +111,8 @@ class AppealsToReviewPanel(Component):
     order = 90
 
     def get_context_data(self, parent_context):
-        return {"appeals": appeals.appeals_due_for_review()}
+        due = appeals.appeals_due_for_review()
+        return {"appeals": due, "heading": f"Appeals to review ({len(due)})"}
 
 
 @hooks.register("construct_homepage_panels")

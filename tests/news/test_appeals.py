@@ -154,7 +154,7 @@ def test_resolving_removes_every_trace_of_the_image(
     # Resolved appeals drop out of the appeals filter, feed and the home page's panel.
     assert open_appeal.title not in after["/news/?type=appeals"]
     assert open_appeal.title not in after["/news/appeals/feed/"]
-    assert "Current appeals" not in after["/"]
+    assert 'class="current-appeals"' not in after["/"]
     # ...but stay in the news, as an article.
     assert open_appeal.title in after["/news/"]
 
@@ -182,11 +182,13 @@ def test_resolving_records_who_when_and_why_and_keeps_the_release_record(
     assert released["authorised_by"] == AUTHORISED_BY
 
 
-def test_moderator_marks_as_resolved_through_the_admin(client, open_appeal, staff):
+def test_moderator_marks_as_resolved_through_the_admin(client, news_index, open_appeal, staff):
     client.force_login(staff["moderator"])
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[open_appeal.pk]))
     url = reverse("news_resolve_appeal", args=[open_appeal.pk])
     assert url in edit.content.decode()
+    listing = client.get(reverse("wagtailadmin_explore", args=[news_index.pk]))
+    assert url in listing.content.decode()  # the page's "More" menu in the listing
     response = client.post(url, {"action": "resolve", "outcome": ""})
     assert response.status_code == 200
     assert "Choose the outcome of the appeal." in response.content.decode()
@@ -201,6 +203,16 @@ def test_moderator_marks_as_resolved_through_the_admin(client, open_appeal, staf
     assert re.search(
         r"Update <time[^>]*>\d\d:\d\d \d\d/\d\d/\d{4}</time>:</strong> Alex is home", html
     )
+
+
+def test_moderator_is_warned_when_another_appeal_uses_the_same_image(
+    client, news_index, open_appeal, staff
+):
+    image = open_appeal.appeal_images.get().image
+    other = AppealPageFactory(parent=news_index, title="Second appeal", images=[image])
+    client.force_login(staff["moderator"])
+    html = client.get(reverse("news_resolve_appeal", args=[open_appeal.pk])).content.decode()
+    assert "used by 1 other appeal" in html and other.title in html
 
 
 def test_editor_cannot_resolve(client, open_appeal, staff):
@@ -362,9 +374,9 @@ def test_current_appeals_open_only_newest_first(client, news_index, staff):
     done = AppealPageFactory(parent=news_index, title="Resolved appeal")
     appeals.resolve_appeal(done, outcome=AppealOutcome.NO_LONGER_NEEDED, user=staff["moderator"])
     html = client.get("/").content.decode()
-    panel = html[html.index("Current appeals") :]
+    panel = html[html.index('class="current-appeals"') : html.index('class="latest-news"')]
     assert panel.index(newer.title) < panel.index(older.title)
-    assert done.title not in panel[: panel.index("Latest news")]
+    assert done.title not in panel
     listing = client.get("/news/", {"type": "appeals"}).content.decode()
     assert "2 articles for current appeals" in listing
     assert done.title not in listing

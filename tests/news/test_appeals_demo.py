@@ -15,7 +15,7 @@ def test_demo_has_open_and_resolved_appeals(client, demo_site):
     assert found.status == AppealStatus.RESOLVED and not found.person_images()
     assert found.appeal_images.get().reason_for_release  # the record stays
     home = client.get("/").content.decode()
-    panel = home[home.index("Current appeals") : home.index("Latest news")]
+    panel = home[home.index('class="current-appeals"') : home.index('class="latest-news"')]
     assert missing.title in panel and witness.title in panel
     assert found.title not in panel
     assert "has been found safe" in client.get(found.url).content.decode()
