@@ -12,6 +12,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import PageLogEntry, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -479,3 +480,39 @@ def test_appeal_listings_cost_the_same_however_many_appeals(client, news_index, 
     few = _queries(client, url)
     add(5)
     assert _queries(client, url) == few
+
+
+class RecordingBackend(BaseBackend):
+    """A frontend cache (CDN) that only writes down what it was asked to purge."""
+
+    purged = []
+
+    def purge_batch(self, urls):
+        self.purged.extend(urls)
+
+    def purge(self, url):
+        self.purged.append(url)
+
+
+def test_resolving_purges_the_page_cache_and_the_frontend_cache_of_every_listing(
+    client, settings, open_appeal, staff, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": "tests.news.test_appeals.RecordingBackend"}}
+    RecordingBackend.purged.clear()
+    stem = _stem(open_appeal.appeal_images.get().image)
+    for url in (open_appeal.url, "/", "/news/?type=appeals"):
+        client.get(url)
+        cached = client.get(url)
+        assert cached["X-Page-Cache"] == "hit" and stem in cached.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        appeals.resolve_appeal(open_appeal, outcome=AppealOutcome.FOUND_SAFE)
+
+    for url in (open_appeal.url, "/", "/news/?type=appeals"):
+        assert stem not in client.get(url).content.decode(), url
+    purged = set(RecordingBackend.purged)
+    base = "http://localhost"
+    for path in ("/", "/news/", "/news/?type=appeals", "/news/feed/", "/news/appeals/feed/"):
+        assert base + path in purged, path
+    assert base + open_appeal.url in purged
