@@ -170,7 +170,7 @@ def purge_appeal(appeal):
     batch.purge()
 
 
-def review_reminder(due, site=None):
+def review_reminder(due):
     """The reminder email (subject, text) for these due appeals: titles and admin links only."""
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     body = render_to_string(
@@ -194,6 +194,6 @@ def send_review_reminder(today=None):
     due = appeals_due_for_review(today)
     if not due or not address:
         return 0
-    subject, body = review_reminder(due, site)
+    subject, body = review_reminder(due)
     send_mail(subject, body, None, [address])
     return len(due)
