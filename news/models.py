@@ -265,6 +265,9 @@ def default_review_by():
     return timezone.localdate() + REVIEW_AFTER
 
 
+LIFECYCLE_FIELDS = ("status", "outcome", "resolved_at", "public_update")
+
+
 class AppealPage(NewsArticlePage):
     """A witness, missing-person or wanted appeal: a news article with a lifecycle.
 
@@ -337,6 +340,14 @@ class AppealPage(NewsArticlePage):
     def person_images(self):
         """The appeal's images of the person that still exist, in the editor's order."""
         return [item for item in self.appeal_images.all() if item.image_id]
+
+    def with_content_json(self, content):
+        # The lifecycle is not editorial content: publishing a draft written before the
+        # appeal was resolved or ended must not reopen it.
+        page = super().with_content_json(content)
+        for name in LIFECYCLE_FIELDS:
+            setattr(page, name, getattr(self, name))
+        return page
 
     def clean(self):
         # Skips the article's hero-image check: an appeal's hero image is not edited but

@@ -183,6 +183,19 @@ def test_resolving_records_who_when_and_why_and_keeps_the_release_record(
     assert released["authorised_by"] == AUTHORISED_BY
 
 
+def test_a_draft_written_before_resolving_does_not_reopen_the_appeal(open_appeal):
+    draft = AppealPage.objects.get(pk=open_appeal.pk)
+    draft.summary = "Changed while the appeal was open."
+    old_revision = draft.save_revision()
+    appeals.resolve_appeal(open_appeal, outcome=AppealOutcome.FOUND_SAFE)
+    # Approved later, in another request: the revision is read afresh.
+    type(old_revision).objects.get(pk=old_revision.pk).publish()
+    appeal = AppealPage.objects.get(pk=open_appeal.pk)
+    assert appeal.summary == "Changed while the appeal was open."
+    assert appeal.status == AppealStatus.RESOLVED and appeal.outcome == "found_safe"
+    assert appeal.hero_image is None and not appeal.person_images()
+
+
 def test_moderator_marks_as_resolved_through_the_admin(client, news_index, open_appeal, staff):
     client.force_login(staff["moderator"])
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[open_appeal.pk]))
