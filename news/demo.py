@@ -3,13 +3,15 @@
 Creates what is missing and leaves existing pages alone, like every demo loader.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from cms.demo import demo_image, heading, paragraph, tel, upsert_page
 from cms.models import Area
 
-from .models import NewsArticlePage, NewsIndexPage
+from .appeals import resolve_appeal
+from .enums import AppealOutcome, AppealType
+from .models import AppealImage, AppealPage, NewsArticlePage, NewsIndexPage
 from .workflows import assign_comms_workflow
 
 LONDON = ZoneInfo("Europe/London")
@@ -607,3 +609,118 @@ def load(home):
         index.add_child(instance=article)
         article.save_revision().publish()
     return index
+
+
+# slug, title, when, area, type, reference, review by, summary, paragraphs, person image?,
+# outcome (None while open)
+APPEALS = [
+    (
+        "witnesses-sought-eastmoor-road-collision",
+        "Witnesses sought after a collision on Moor Lane, Eastmoor",
+        (2026, 10, 30, 8, 40),
+        "eastmoor",
+        AppealType.WITNESS,
+        "26-000481",
+        date(2026, 11, 27),
+        "A cyclist was seriously hurt in a collision with a van on Moor Lane at about 5.30pm "
+        "on Thursday 29 October. We would like to hear from anyone who saw it.",
+        [
+            "The cyclist, a man in his 40s, was taken to hospital, where he remains in a "
+            "serious but stable condition. The van driver stopped at the scene.",
+            "We are particularly keen to see dashcam footage from drivers who were on Moor "
+            "Lane or Station Road between 5.15pm and 5.45pm.",
+        ],
+        False,
+        None,
+    ),
+    (
+        "missing-northvale-teenager-sam",
+        "Have you seen Sam, 15, missing from Northvale?",
+        (2026, 11, 29, 19, 5),
+        "northvale",
+        AppealType.MISSING,
+        "26-000517",
+        None,
+        "Sam was last seen at Northvale bus station at about 3pm on Sunday 29 November. We "
+        "and Sam's family are worried and want to make sure Sam is safe.",
+        [
+            "Sam is described as white, about 5ft 6in tall, with short brown hair. Sam was "
+            "wearing a dark green hooded coat, black jeans and white trainers.",
+            "Sam, if you see this, you are not in any trouble. Please call 116 000 for free, "
+            "day or night, or let someone know you are safe.",
+        ],
+        True,
+        None,
+    ),
+    (
+        "missing-riverside-man-jon",
+        "Appeal to find Jon, 72, missing from Riverside",
+        (2026, 11, 18, 10, 30),
+        "riverside",
+        AppealType.MISSING,
+        "26-000466",
+        None,
+        "Jon left his home in Riverside on Tuesday morning and has not been seen since. He "
+        "may be confused and not know where he is.",
+        [
+            "Jon is about 5ft 9in tall, of slim build, with grey hair. He was wearing a beige "
+            "raincoat and a flat cap.",
+        ],
+        True,
+        AppealOutcome.FOUND_SAFE,
+    ),
+]
+
+
+def load_appeals(home):
+    """Three demo appeals: an open witness appeal, an open missing-person appeal with a
+    photo, and a missing-person appeal resolved as found safe (its photo deleted)."""
+    index = home.get_children().filter(slug="news").first()
+    if index is None:
+        return
+    areas = {area.slug: area for area in Area.objects.all()}
+    existing = set(index.get_children().values_list("slug", flat=True))
+    for (
+        slug,
+        title,
+        when,
+        area_slug,
+        appeal_type,
+        reference,
+        review_by,
+        summary,
+        paragraphs,
+        with_image,
+        outcome,
+    ) in APPEALS:
+        if slug in existing:
+            continue
+        published_at = datetime(*when, tzinfo=LONDON)
+        appeal = AppealPage(
+            slug=slug,
+            title=title,
+            published_at=published_at,
+            first_published_at=published_at,
+            area=areas[area_slug],
+            appeal_type=appeal_type,
+            reference=reference,
+            summary=summary,
+            body=[paragraph(f"<p>{text}</p>") for text in paragraphs],
+        )
+        if review_by is not None:
+            appeal.review_by = review_by
+        if with_image:
+            appeal.appeal_images = [
+                AppealImage(
+                    image=demo_image(f"Appeal: {title}", colour=(90, 80, 70), size=(900, 1200)),
+                    alt_text="Photograph of the person we are looking for",
+                    caption="Picture released with the family's agreement",
+                    reason_for_release="Vulnerable missing person; the family agreed and an "
+                    "image is the quickest way for the public to recognise them.",
+                    authorised_by="Inspector Dana Okafor, duty inspector",
+                )
+            ]
+        index.add_child(instance=appeal)
+        appeal.save_revision().publish()
+        if outcome is not None:
+            resolve_appeal(appeal, outcome=outcome)

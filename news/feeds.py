@@ -7,7 +7,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from cms.models import Area
 from cms.seo import absolute_url
 
-from .listing import for_listing
+from .listing import for_listing, open_appeals
 from .models import NewsArticlePage
 
 FEED_SIZE = 20
@@ -18,8 +18,9 @@ class NewsFeed(Feed):
 
     feed_type = Rss201rev2Feed
 
-    def get_object(self, request, index, area_slug=None):
+    def get_object(self, request, index, area_slug=None, appeals=False):
         self.request = request
+        self.appeals = appeals
         area = None
         if area_slug is not None:
             area = Area.objects.filter(slug=area_slug).first()
@@ -29,6 +30,8 @@ class NewsFeed(Feed):
 
     def title(self, obj):
         index, area = obj
+        if self.appeals:
+            return f"{index.title}: current appeals"
         return f"{index.title}: {area.name}" if area else index.title
 
     # Absolute addresses on the Site's own address, as sitemap.xml and canonical links use:
@@ -41,6 +44,8 @@ class NewsFeed(Feed):
 
     def description(self, obj):
         index, area = obj
+        if self.appeals:
+            return "Open witness, missing-person and wanted appeals, newest first."
         where = f" for {area.name}" if area else ""
         return f"The latest {FEED_SIZE} news articles{where}."
 
@@ -49,6 +54,8 @@ class NewsFeed(Feed):
         articles = NewsArticlePage.objects.child_of(index)
         if area is not None:
             articles = articles.filter(area=area)
+        if self.appeals:
+            articles = open_appeals(articles)
         return for_listing(articles)[:FEED_SIZE]
 
     def item_title(self, item):

@@ -10,6 +10,8 @@ from taggit.models import Tag
 from cms.models import Area
 from cms.renditions import CARD_RENDITIONS, rendition_prefetch
 
+from .enums import AppealStatus
+
 MONTHS = [(number, calendar.month_name[number]) for number in range(1, 13)]
 # Newest first, served by the news_published_newest index. Every published article has
 # published_at (NewsArticlePage.save fills it from its first publication), so where a database
@@ -51,10 +53,16 @@ def _int_or_none(value):
         return None
 
 
+def open_appeals(queryset):
+    """Only the appeals still open (resolved and ended ones drop out), from any article query."""
+    return queryset.filter(appealpage__status=AppealStatus.OPEN)
+
+
 @dataclass
 class NewsFilters:
-    """The filters a reader chose: area, topic, year and month. They combine."""
+    """The filters a reader chose: area, topic, year, month and current appeals. They combine."""
 
+    appeals: bool = False
     area: Area | None = None
     topic: Tag | None = None
     year: int | None = None
@@ -69,7 +77,7 @@ class NewsFilters:
         Values that match nothing are ignored (and listed in `ignored`), never an error.
         """
         params = request.GET
-        filters = cls(archive=year is not None)
+        filters = cls(archive=year is not None, appeals=params.get("type") == "appeals")
         area_slug = _printable(params.get("area", ""))[:80]
         if area_slug:
             filters.area = Area.objects.filter(slug=area_slug).first()
@@ -103,7 +111,9 @@ class NewsFilters:
 
     @property
     def is_active(self):
-        return any(value is not None for value in (self.area, self.topic, self.year, self.month))
+        return self.appeals or any(
+            value is not None for value in (self.area, self.topic, self.year, self.month)
+        )
 
     @property
     def archive_label(self):
@@ -114,7 +124,7 @@ class NewsFilters:
 
     def describe(self):
         """The active filters in words, for the results summary."""
-        parts = []
+        parts = ["current appeals"] if self.appeals else []
         if self.area is not None:
             parts.append(self.area.name)
         if self.topic is not None:
@@ -129,6 +139,8 @@ class NewsFilters:
 
     def apply(self, queryset):
         """Narrow the articles to the chosen filters (dates in the site's time zone)."""
+        if self.appeals:
+            queryset = open_appeals(queryset)
         if self.area is not None:
             queryset = queryset.filter(area=self.area)
         if self.topic is not None:
@@ -142,6 +154,8 @@ class NewsFilters:
     def as_query(self):
         """The filters as a query string, such as 'area=northvale&year=2026'."""
         query = QueryDict(mutable=True)
+        if self.appeals:
+            query["type"] = "appeals"
         if self.area is not None:
             query["area"] = self.area.slug
         if self.topic is not None:

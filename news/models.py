@@ -1,18 +1,23 @@
 """News: the news index (with archives, filters and feeds) and its articles."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from cms.blocks import BaseStreamBlock
 from cms.page_methods import READ_ONLY_PAGE_METHODS
@@ -20,7 +25,7 @@ from cms.renditions import prefetch_stream_renditions
 from cms.seo import absolute_url
 
 from . import listing
-from .enums import ReviewStatus
+from .enums import OUTCOME_UPDATES, AppealOutcome, AppealStatus, AppealType, ReviewStatus
 from .forms import NewsArticleAdminForm
 
 NEWS_PAGE_SIZE = 12
@@ -45,7 +50,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     content_panels = [*Page.content_panels, "intro"]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["news.NewsArticlePage"]
+    subpage_types = ["news.NewsArticlePage", "news.AppealPage"]
     template = "news/news_index_page.html"
 
     class Meta:
@@ -68,7 +73,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
             "articles": page_obj,
             "filters": filters,
             "filter_options": listing.filter_options(self),
-            "feed_links": feed_links(index_url, filters.area),
+            "feed_links": feed_links(index_url, filters.area, appeals=filters.appeals),
         }
         if filters.archive:
             archive_path = self.reverse_subpage(
@@ -92,6 +97,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
         return NewsFeed()(request, index=self)
 
+    @path("appeals/feed/", name="appeals_feed")
+    def appeals_feed(self, request):
+        from .feeds import NewsFeed
+
+        return NewsFeed()(request, index=self, appeals=True)
+
     @path("feed/<slug:area_slug>/", name="area_feed")
     def area_feed(self, request, area_slug):
         from .feeds import NewsFeed
@@ -99,10 +110,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return NewsFeed()(request, index=self, area_slug=area_slug)
 
 
-def feed_links(index_url, area=None):
+def feed_links(index_url, area=None, *, appeals=False):
     """(title, url) pairs for the <link rel="alternate"> RSS links of a news section."""
     routes = NewsIndexPage.get_resolver()
     links = [("News", index_url + routes.reverse("feed"))]
+    if appeals:
+        links.append(("Current appeals", index_url + routes.reverse("appeals_feed")))
     if area is not None:
         url = index_url + routes.reverse("area_feed", area_slug=area.slug)
         links.append((f"News for {area.name}", url))
@@ -262,3 +275,178 @@ class NewsArticlePage(Page):
         if keywords:
             data["keywords"] = keywords
         return data
+
+
+REVIEW_AFTER = datetime.timedelta(days=28)
+
+
+def default_review_by():
+    """An appeal is reviewed 28 days after it is written, unless the editor says otherwise."""
+    return timezone.localdate() + REVIEW_AFTER
+
+
+LIFECYCLE_FIELDS = ("status", "outcome", "resolved_at", "public_update")
+
+
+class AppealPage(NewsArticlePage):
+    """A witness, missing-person or wanted appeal: a news article with a lifecycle.
+
+    It is open until a moderator resolves it (news/appeals.py): then a dated update leads
+    the page and the person's images are deleted from everywhere. A missing-person appeal
+    can instead be ended: unpublished, its address answering a neutral page.
+
+    The card and share image is the first image of the person (kept in `hero_image`, which
+    editors do not set on an appeal), so every listing and the share metadata read it the
+    way they read any article's, and lose it the moment the image is deleted.
+    """
+
+    appeal_type = models.CharField(max_length=20, choices=AppealType.choices)
+    reference = models.CharField(
+        "incident or crime reference",
+        max_length=60,
+        blank=True,
+        help_text="What people should quote when they get in touch, such as 26000123456.",
+    )
+    review_by = models.DateField(
+        default=default_review_by,
+        help_text="When comms must check this appeal is still needed (28 days by default).",
+    )
+    status = models.CharField(
+        max_length=20, choices=AppealStatus.choices, default=AppealStatus.OPEN, editable=False
+    )
+    outcome = models.CharField(
+        max_length=20, choices=AppealOutcome.choices, blank=True, editable=False
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    public_update = models.TextField(blank=True, editable=False)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel(["published_at", "area"]),
+        MultiFieldPanel(["appeal_type", "reference", "review_by"], heading="Appeal"),
+        "topics",
+        "summary",
+        InlinePanel(
+            "appeal_images",
+            heading="Images of the person",
+            label="Image of the person",
+            help_text="Each is deleted from the site when the appeal is resolved. The reason "
+            "for release and who authorised it are kept in the page history, never shown.",
+        ),
+        "body",
+    ]
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    template = "news/appeal_page.html"
+
+    class Meta:
+        verbose_name = "appeal"
+
+    @property
+    def is_open(self):
+        return self.status == AppealStatus.OPEN
+
+    @property
+    def is_ended(self):
+        return self.status == AppealStatus.ENDED
+
+    @property
+    def update_text(self):
+        """The public update that leads a resolved appeal: the editor's, else the outcome's."""
+        if self.status != AppealStatus.RESOLVED:
+            return ""
+        return self.public_update or OUTCOME_UPDATES.get(self.outcome, "")
+
+    def person_images(self):
+        """The appeal's images of the person that still exist, in the editor's order."""
+        return [item for item in self.appeal_images.all() if item.image_id]
+
+    def with_content_json(self, content):
+        # The lifecycle is not editorial content: publishing a draft written before the
+        # appeal was resolved or ended must not reopen it.
+        page = super().with_content_json(content)
+        for name in LIFECYCLE_FIELDS:
+            setattr(page, name, getattr(self, name))
+        return page
+
+    def clean(self):
+        # Skips the article's hero-image check: an appeal's hero image is not edited but
+        # copied from its images of the person, whose own alt text is required.
+        super(NewsArticlePage, self).clean()
+
+    def _forget_deleted_images(self):
+        # A revision written before the appeal was resolved still names the deleted images:
+        # reverting to it must not bring back a dangling reference (and fail to save).
+        items = list(self.appeal_images.all())
+        ids = {item.image_id for item in items if item.image_id}
+        if not ids:
+            return
+        alive = set(get_image_model().objects.filter(pk__in=ids).values_list("pk", flat=True))
+        for item in items:
+            if item.image_id not in alive:
+                item.image = None
+
+    def save(self, *args, **kwargs):
+        self._forget_deleted_images()
+        # Only an open appeal shows the person, on its cards and when shared.
+        first = next(iter(self.person_images()), None) if self.is_open else None
+        self.hero_image = first.image if first else None
+        self.hero_image_alt = first.alt_text if first else ""
+        return super().save(*args, **kwargs)
+
+    def route(self, request, path_components):
+        # An ended appeal is unpublished, but its address answers the neutral page (serve).
+        if not path_components and not self.live and self.is_ended:
+            return RouteResult(self)
+        return super().route(request, path_components)
+
+    def serve(self, request, *args, **kwargs):
+        if self.is_ended and not self.live:
+            # 410 Gone, not 200: search engines drop the address at once, and the page says
+            # nothing about who or what the appeal was.
+            return TemplateResponse(
+                request,
+                "news/appeal_ended.html",
+                {"page_title": "This appeal has ended", "noindex": True},
+                status=410,
+            )
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["person_images"] = self.person_images()
+        return context
+
+
+class AppealImage(Orderable):
+    """An image of the person an appeal is about, with why it was released and who said so.
+
+    The reason and the authority are for the force's records (the page history keeps them in
+    every revision); no template shows them. Resolving the appeal deletes the image itself
+    (SET_NULL keeps this record, with when it was removed).
+    """
+
+    page = ParentalKey(AppealPage, on_delete=models.CASCADE, related_name="appeal_images")
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    alt_text = models.CharField(
+        max_length=250, help_text="Describe the person as seen in the image, for screen readers."
+    )
+    caption = models.CharField(
+        max_length=250, blank=True, help_text="Shown under the image, such as when it was taken."
+    )
+    reason_for_release = models.TextField(
+        help_text="Why publishing this image is necessary and proportionate. Never shown publicly."
+    )
+    authorised_by = models.CharField(
+        max_length=200,
+        help_text="Name, rank and role of the officer who authorised release. Never shown "
+        "publicly.",
+    )
+    removed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    panels = ["image", "alt_text", "caption", "reason_for_release", "authorised_by"]
+
+    def __str__(self):
+        return self.alt_text

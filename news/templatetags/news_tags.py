@@ -7,6 +7,7 @@ from django.db.models import Q
 from taggit.models import Tag
 
 from cms.models import Area
+from news import appeals
 from news.listing import for_listing
 from news.models import NewsArticlePage, NewsIndexPage
 
@@ -50,5 +51,18 @@ def latest_news(context, count=3, area=None, topic=None, exclude=None, heading="
         "heading": heading,
         "index_url": index.get_url(request) if index else "",
         "section_id": next(_section_ids),
+        "request": request,
+    }
+
+
+@register.inclusion_tag("news/includes/current_appeals.html", takes_context=True)
+def current_appeals(context, count=6):
+    """{% current_appeals count=6 %}: cards of the open appeals, newest first; nothing if none."""
+    request = context.get("request")
+    index = NewsIndexPage.objects.live().first()
+    appeals_url = f"{index.get_url(request)}?type=appeals" if index else ""
+    return {
+        "appeals": appeals.current_appeals(count),
+        "appeals_url": appeals_url,
         "request": request,
     }

@@ -23,6 +23,8 @@ PUBLIC_PAGES = [
     "/news/?area=northvale&year=2026",
     "/news/?page=2",
     "/news/volunteers-week-thank-you/",
+    "/news/missing-northvale-teenager-sam/",
+    "/news/missing-riverside-man-jon/",
     "/volunteer/",
     "/volunteer/special-constables/",
     "/volunteer/special-constables/apply/",

@@ -9,6 +9,7 @@ def test_home_page_shows_the_three_latest_articles(client, demo_site):
     latest = NewsArticlePage.objects.live().order_by("-published_at")[:4]
     html = client.get("/").content.decode()
     assert "Latest news" in html
+    html = html[html.index('class="latest-news"') :]  # current appeals above may repeat some
     for article in latest[:3]:
         assert escape(article.title) in html
     assert escape(latest[3].title) not in html

@@ -17,6 +17,7 @@ from home.demo import load_home
 # Each app adds what it shows; each loader takes the home page and leaves existing pages alone.
 APP_LOADERS = [
     "news.demo.load",
+    "news.demo.load_appeals",
     "home.demo.load_home_promotions",
     "recruitment.demo.load",
     "cms.demo.load_contact_page",
