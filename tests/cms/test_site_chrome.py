@@ -15,7 +15,7 @@ def html(client, home_page):
 
 def test_every_page_has_the_quick_exit_link_and_the_escape_hint(html):
     page = html()
-    assert "Press Esc or Shift 3 times to leave quickly" in page
+    assert "Quickly exit this site by pressing the Escape key (or Shift 3 times)" in page
     assert (
         '<a id="quick-exit" href="https://www.bbc.co.uk/weather" class="quick-exit__button" '
         'rel="nofollow noreferrer" data-quick-exit-button>Leave this site</a>'
