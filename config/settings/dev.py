@@ -14,3 +14,5 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa: F405
 # Off while developing, so template edits show at once; on in production (base: 300 s).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
+# bench/ (the `bench_fill` command) is tooling: here and in config.settings.bench only.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
