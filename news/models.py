@@ -19,6 +19,7 @@ from cms.renditions import prefetch_stream_renditions
 
 from . import listing
 from .enums import ReviewStatus
+from .feeds import NewsFeed
 
 NEWS_PAGE_SIZE = 12
 RELATED_NEWS_COUNT = 3
@@ -62,7 +63,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
             "index_url": index_url,
             "articles": page_obj,
             "filters": filters,
-            "filter_options": listing.filter_options(self),
+            "filter_options": listing.filter_options(
+                NewsArticlePage.objects.child_of(self).live().public()
+            ),
             "feed_links": feed_links(index_url, filters.area),
         }
         if filters.archive:
@@ -83,14 +86,10 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from .feeds import NewsFeed
-
         return NewsFeed()(request, index=self)
 
     @path("feed/<slug:area_slug>/", name="area_feed")
     def area_feed(self, request, area_slug):
-        from .feeds import NewsFeed
-
         return NewsFeed()(request, index=self, area_slug=area_slug)
 
 
