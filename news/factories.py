@@ -32,6 +32,7 @@ class NewsArticlePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = NewsArticlePage
+        skip_postgeneration_save = True  # the hooks below save (and publish) themselves
 
     class Params:
         draft = factory.Trait(live=False)
