@@ -7,7 +7,7 @@ from .models import Area, ContentPage, ProgrammeIndexPage, ProgrammePage
 
 
 class AreaFactory(factory.django.DjangoModelFactory):
-    """A local policing area (AreaFactory(name="Eastmoor")), or the whole force (force_wide=True)."""
+    """A local policing area (AreaFactory(name="Eastmoor")); force_wide=True: the whole force."""
 
     name = factory.Sequence(lambda n: f"Area {n}")
     slug = factory.LazyAttribute(lambda area: area.name.lower().replace(" ", "-"))
