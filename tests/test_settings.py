@@ -55,6 +55,7 @@ def test_production_refuses_to_start_without_a_database_url():
 def test_production_does_not_install_the_bench_tooling():
     result = manage(
         "shell",
+        "-v0",
         "-c",
         "from django.apps import apps; print(apps.is_installed('bench'))",
         env=PRODUCTION_ENV,
