@@ -1,6 +1,6 @@
-# Sourced by the bench scripts: production settings against the bench database and Redis.
+# Sourced by the bench scripts: production settings (plus the bench app) against the bench database and Redis.
 # Override any of these from the environment.
-export DJANGO_SETTINGS_MODULE=config.settings.production
+export DJANGO_SETTINGS_MODULE=config.settings.bench
 export SECRET_KEY="${SECRET_KEY:-bench-only-not-secret}"
 export DATABASE_URL="${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/bench_perf}"
 export REDIS_URL="${BENCH_REDIS_URL:-redis://127.0.0.1:6379/6}"

@@ -3,7 +3,8 @@
 Wagtail 8.0.1 initialises some widgets and panels with inline `<script>` calls: the date and
 time pickers, inline panels, multiple-chooser panels (templates, overridden in
 templates/wagtailadmin/) and every chooser widget (`BaseChooser.render`, replaced below).
-Here each call is written as inert data instead,
+Here each call is written as inert data instead (this module imports Wagtail's admin widgets,
+so only CmsConfig.ready and template tags import it),
 
     <script type="application/json" data-admin-init="initDateChooser">["id_date", {...}]</script>
 
@@ -17,6 +18,8 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.admin.widgets.chooser import BaseChooser
+from wagtail.admin.widgets.workflows import AdminTaskChooser
 
 # As Django's json_script: nothing in the data can end the element or start markup.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -34,8 +37,6 @@ def init_script(initialiser, *args):
 
 def render_chooser(self, name, value, attrs=None, renderer=None):
     """BaseChooser.render, with its `new Chooser(id, options)` call written as data."""
-    from wagtail.admin.widgets.workflows import AdminTaskChooser
-
     try:
         id_ = attrs["id"]
     except (KeyError, TypeError) as e:
@@ -52,6 +53,4 @@ def render_chooser(self, name, value, attrs=None, renderer=None):
 
 def install():
     """Make every chooser widget write its initialisation as data (called from CmsConfig)."""
-    from wagtail.admin.widgets.chooser import BaseChooser
-
     BaseChooser.render = render_chooser

@@ -7,8 +7,12 @@ loader again never duplicates anything nor undoes an editor's changes.
 import io
 import random
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
+
+from accounts.roles import ROLES
 
 from .demo_images import SCENES, draw_scene
 from .models import (
@@ -20,6 +24,15 @@ from .models import (
     ProgrammePage,
     SiteSettings,
 )
+
+# One demo user per role (accounts/roles.py): username, first name, last name.
+DEMO_USERS = [
+    ("editor", "Eddie", "Editor"),
+    ("moderator", "Morgan", "Moderator"),
+    ("recruiter", "Riya", "Recruiter"),
+    ("manager", "Mani", "Manager"),
+    ("admin", "Ada", "Admin"),
+]
 
 AREAS = [
     ("Force-wide", "force-wide", True),
@@ -694,3 +707,40 @@ def link_programme_forms(home):
         form_page = programme.get_children().filter(slug=form_slug).first()
         if form_page is not None:
             _link_call_to_action(programme, form_page)
+
+
+def demo_user(username):
+    """The demo user with this username (see DEMO_USERS), made without a password if missing.
+
+    App loaders that run before the users get their passwords (the recruitment history's
+    recruiter) call this; load_demo_users then sets the password and groups.
+    """
+    for name, first, last in DEMO_USERS:
+        if name == username:
+            user, created = get_user_model().objects.get_or_create(
+                username=username,
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@bluelamp.example",
+                },
+            )
+            if created:
+                user.set_unusable_password()
+                user.save()
+            return user
+    return None
+
+
+def load_demo_users(password):
+    """One user per role, each signing in with password, in the role's groups."""
+    for username, _first, _last in DEMO_USERS:
+        role = ROLES[username]
+        user = demo_user(username)
+        user.is_staff = role.superuser
+        user.is_superuser = role.superuser
+        user.set_password(password)
+        user.save()
+        for name in role.groups:
+            group, _ = Group.objects.get_or_create(name=name)
+            user.groups.add(group)

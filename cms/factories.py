@@ -1,9 +1,20 @@
-"""Factories for the cms page types, for tests: ProgrammePageFactory(parent=index)."""
+"""Factories for the cms models, for tests: ProgrammePageFactory(parent=index), AreaFactory()."""
 
 import factory
 import wagtail_factories
 
-from .models import ContentPage, ProgrammeIndexPage, ProgrammePage
+from .models import Area, ContentPage, ProgrammeIndexPage, ProgrammePage
+
+
+class AreaFactory(factory.django.DjangoModelFactory):
+    """A local policing area (AreaFactory(name="Eastmoor")); force_wide=True: the whole force."""
+
+    name = factory.Sequence(lambda n: f"Area {n}")
+    slug = factory.LazyAttribute(lambda area: area.name.lower().replace(" ", "-"))
+
+    class Meta:
+        model = Area
+        django_get_or_create = ("slug",)
 
 
 class ContentPageFactory(wagtail_factories.PageFactory):

@@ -1,4 +1,8 @@
-"""RSS feeds of the latest news, site-wide and per area."""
+"""RSS feeds of the latest news, site-wide and per area.
+
+The news index page routes here and hands itself over; the feed reads its articles through
+it, so this module depends on nothing in news/models.py.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -7,8 +11,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from cms.models import Area
 from cms.seo import absolute_url
 
-from .listing import for_listing, open_appeals
-from .models import NewsArticlePage
+from .listing import open_appeals
 
 FEED_SIZE = 20
 
@@ -51,12 +54,12 @@ class NewsFeed(Feed):
 
     def items(self, obj):
         index, area = obj
-        articles = NewsArticlePage.objects.child_of(index)
+        articles = index.articles()
         if area is not None:
             articles = articles.filter(area=area)
         if self.appeals:
             articles = open_appeals(articles)
-        return for_listing(articles)[:FEED_SIZE]
+        return articles[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title

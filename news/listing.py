@@ -167,11 +167,9 @@ class NewsFilters:
         return query.urlencode()
 
 
-def filter_options(index_page):
-    """The choices the filter form offers: areas, topics in use, years with articles."""
-    from .models import NewsArticlePage
-
-    articles = NewsArticlePage.objects.child_of(index_page).live().public()
+def filter_options(articles):
+    """The choices the filter form offers for these articles (a section's live, public ones):
+    areas, topics in use, years with articles."""
     topics = (
         Tag.objects.filter(news_newstopictag_items__content_object__in=articles)
         .distinct()

@@ -26,6 +26,7 @@ from cms.seo import absolute_url
 
 from . import listing
 from .enums import OUTCOME_UPDATES, AppealOutcome, AppealStatus, AppealType, ReviewStatus
+from .feeds import NewsFeed
 from .forms import NewsArticleAdminForm
 
 NEWS_PAGE_SIZE = 12
@@ -72,7 +73,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
             "index_url": index_url,
             "articles": page_obj,
             "filters": filters,
-            "filter_options": listing.filter_options(self),
+            "filter_options": listing.filter_options(
+                NewsArticlePage.objects.child_of(self).live().public()
+            ),
             "feed_links": feed_links(index_url, filters.area, appeals=filters.appeals),
         }
         if filters.archive:
@@ -93,20 +96,14 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from .feeds import NewsFeed
-
         return NewsFeed()(request, index=self)
 
     @path("appeals/feed/", name="appeals_feed")
     def appeals_feed(self, request):
-        from .feeds import NewsFeed
-
         return NewsFeed()(request, index=self, appeals=True)
 
     @path("feed/<slug:area_slug>/", name="area_feed")
     def area_feed(self, request, area_slug):
-        from .feeds import NewsFeed
-
         return NewsFeed()(request, index=self, area_slug=area_slug)
 
 

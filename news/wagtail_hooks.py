@@ -1,4 +1,5 @@
-"""Admin wiring of the news app: resolving appeals, their history entries, the review panel."""
+"""Wagtail wiring of the news app: related news below other pages, resolving appeals, their
+history entries, the review panel."""
 
 from django.urls import path, reverse
 from wagtail import hooks
@@ -10,6 +11,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from . import admin_views, appeals
 from .models import AppealPage
+from .templatetags.news_tags import latest_news
 
 RESOLVE_URL_NAME = "news_resolve_appeal"
 RESOLVE_LABEL = "Mark as resolved"
@@ -120,3 +122,14 @@ def add_appeals_panel(request, panels):
     # Editors and moderators: whoever may edit or publish pages.
     if PagePermissionPolicy().user_has_any_permission(request.user, {"change", "publish"}):
         panels.append(AppealsToReviewPanel())
+
+
+@hooks.register("related_content")
+def related_news(context, page):
+    """Cards of the newest articles in the page's `news_topic`, for {% related_content %}."""
+    topic = getattr(page, "news_topic", "")
+    if not topic:
+        return ""
+    values = latest_news(context, count=3, topic=topic, heading="Related news")
+    template = context.template.engine.get_template("news/includes/latest_news.html")
+    return template.render(context.new(values))

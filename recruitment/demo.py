@@ -8,11 +8,10 @@ import datetime
 import random
 import uuid
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from cms.demo import upsert_page
+from cms.demo import demo_user, upsert_page
 from cms.models import Area, ProgrammePage
 
 from . import services
@@ -47,29 +46,22 @@ SCHOOLS = [
     ("Brookside Primary Academy", "Northvale"),
     ("Fernhill Primary School", "Eastmoor"),
 ]
-SPECIAL_STATES = (
-    [SpecialStatus.NEW] * 8
-    + [SpecialStatus.IN_REVIEW] * 5
-    + [SpecialStatus.ASSESSMENT] * 3
-    + [SpecialStatus.VETTING] * 2
-    + [SpecialStatus.TRAINING] * 2
-    + [SpecialStatus.APPOINTED, SpecialStatus.REJECTED, SpecialStatus.REJECTED]
-    + [SpecialStatus.WITHDRAWN]
-)
-SPECIAL_PATH = [
-    SpecialStatus.IN_REVIEW,
-    SpecialStatus.ASSESSMENT,
-    SpecialStatus.VETTING,
-    SpecialStatus.TRAINING,
-    SpecialStatus.APPOINTED,
-]
-MINI_STATES = (
-    [MiniPoliceStatus.NEW] * 4
-    + [MiniPoliceStatus.CONTACTED] * 2
-    + [MiniPoliceStatus.SCHEDULED] * 2
-    + [MiniPoliceStatus.ACTIVE, MiniPoliceStatus.DECLINED]
-)
-MINI_PATH = [MiniPoliceStatus.CONTACTED, MiniPoliceStatus.SCHEDULED, MiniPoliceStatus.ACTIVE]
+# How many demo submissions sit in each status; every status of the workflow gets at least
+# one, so a status added to recruitment/workflows.py shows in the demo without a change here.
+SPECIAL_COUNTS = {
+    "new": 8,
+    "in_review": 5,
+    "assessment": 3,
+    "vetting": 2,
+    "training": 2,
+    "rejected": 2,
+}
+MINI_COUNTS = {"new": 4, "contacted": 2, "scheduled": 2, "withdrawn": 0}
+
+
+def demo_states(transitions, counts):
+    """The statuses to give the demo submissions, in workflow order, read from its moves."""
+    return [status for status in transitions for _ in range(counts.get(status, 1))]
 
 
 def _p(text):
@@ -132,35 +124,31 @@ def load_pages(home):
     return specials_page, mini_page
 
 
-def demo_recruiter():
-    """The demo `recruiter` user, made here (as the demo command's own users list describes it)
-    when this loader runs before the command sets passwords and groups."""
-    from home.management.commands.load_demo_content import DEMO_USERS
+def path_to(transitions, start, target, detour=0):
+    """The moves from start to target that the workflow allows: first `detour` steps along
+    its main line (each status's first move), then the shortest way on."""
+    path, current = [], start
+    for _ in range(detour):
+        moves = transitions.get(current, [])
+        if not moves or current == target:
+            break
+        current = moves[0]
+        path.append(current)
+    routes, seen = [(current, path)], {current}
+    while routes:
+        status, route = routes.pop(0)
+        if status == target:
+            return route
+        for following in transitions.get(status, []):
+            if following not in seen:
+                seen.add(following)
+                routes.append((following, [*route, following]))
+    raise ValueError(f"The workflow has no way from {start} to {target}.")
 
-    for username, (first, last), _groups, _superuser in DEMO_USERS:
-        if username == "recruiter":
-            user, created = get_user_model().objects.get_or_create(
-                username=username,
-                defaults={
-                    "first_name": first,
-                    "last_name": last,
-                    "email": f"{username}@bluelamp.example",
-                },
-            )
-            if created:
-                user.set_unusable_password()
-                user.save()
-            return user
-    return None
 
-
-def _walk(submission, target, path, by):
-    for status in path:
-        if submission.status == target:
-            return
+def _walk(submission, target, by, detour=0):
+    for status in path_to(submission.transitions, submission.status, target, detour):
         services.move(submission, status, by=by)
-    if submission.status != target:
-        services.move(submission, target, by=by)
 
 
 def load_submissions(specials_page, mini_page):
@@ -169,9 +157,10 @@ def load_submissions(specials_page, mini_page):
         return
     rng = random.Random(2026)
     areas = list(Area.objects.filter(force_wide=False))
-    recruiter = demo_recruiter()
+    recruiter = demo_user("recruiter")
     now = timezone.now()
-    for i, target in enumerate(SPECIAL_STATES):
+    special_states = demo_states(SpecialConstableApplication.transitions, SPECIAL_COUNTS)
+    for i, target in enumerate(special_states):
         first, last = FIRST_NAMES[i % len(FIRST_NAMES)], LAST_NAMES[(i * 7) % len(LAST_NAMES)]
         submitted = now - datetime.timedelta(days=rng.randint(0, 70), hours=rng.randint(0, 23))
         application = SpecialConstableApplication.objects.create(
@@ -212,19 +201,17 @@ def load_submissions(specials_page, mini_page):
         if target != SpecialStatus.NEW:
             if i % 2 == 0 and recruiter:
                 services.assign(application, recruiter, by=recruiter)
-            path = (
-                SPECIAL_PATH
-                if target not in (SpecialStatus.REJECTED, SpecialStatus.WITHDRAWN)
-                else SPECIAL_PATH[: i % 3]
-            )
-            _walk(application, target, path, recruiter)
+            # Some closed applications went part of the way before they closed.
+            closed = not SpecialConstableApplication.transitions.get(target)
+            _walk(application, target, recruiter, detour=i % 3 if closed else 0)
         if i % 6 == 1 and recruiter:
             services.add_note(
                 application,
                 "Called to check availability for the next assessment day.",
                 by=recruiter,
             )
-    for i, target in enumerate(MINI_STATES):
+    mini_states = demo_states(MiniPoliceRegistration.transitions, MINI_COUNTS)
+    for i, target in enumerate(mini_states):
         name, area_name = SCHOOLS[i % len(SCHOOLS)]
         submitted = now - datetime.timedelta(days=rng.randint(0, 60), hours=rng.randint(0, 23))
         registration = MiniPoliceRegistration.objects.create(
@@ -252,12 +239,7 @@ def load_submissions(specials_page, mini_page):
         if target != MiniPoliceStatus.NEW:
             if recruiter:
                 services.assign(registration, recruiter, by=recruiter)
-            _walk(
-                registration,
-                target,
-                MINI_PATH if target != MiniPoliceStatus.DECLINED else [],
-                recruiter,
-            )
+            _walk(registration, target, recruiter)
     # One school registering twice in the same academic year, flagged for the team.
     first = MiniPoliceRegistration.objects.order_by("pk").first()
     if first:

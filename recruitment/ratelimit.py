@@ -6,13 +6,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
-
-def client_address(request):
-    """The client's address; behind a proxy, the last hop it appended to the configured header."""
-    value = request.META.get(settings.RECRUITMENT_CLIENT_IP_HEADER) or request.META.get(
-        "REMOTE_ADDR", ""
-    )
-    return value.split(",")[-1].strip()
+from cms.client_ip import client_address
 
 
 def allow(request, scope):

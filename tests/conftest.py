@@ -1,4 +1,4 @@
-"""Fixtures shared by the whole suite: the demo site, users, and a real browser."""
+"""Fixtures shared by the whole suite: a home page, users, the demo site, a real browser."""
 
 import os
 
@@ -28,12 +28,28 @@ def django_db_setup(django_db_setup):
             type(connection)._test_serialized_contents = contents
 
 
+# --- Test data: each test builds what it needs ---------------------------------------------
+# The site's home page and settings here, users through accounts/factories.py, pages through
+# each app's factories.py. The demo content is for tests about the demo site only.
+
+
 @pytest.fixture
 def home_page(db):
-    """The site's HomePage, made the default site's root."""
-    from home.demo import load_home
+    """A HomePage as the default site's root, in place of Wagtail's welcome page."""
+    from wagtail.models import Page, Site
 
-    home, _site = load_home()
+    from home.factories import HomePageFactory
+
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).delete()  # the welcome page, and the site that points at it
+    home = HomePageFactory(parent=root)
+    Site.objects.create(
+        hostname="localhost",
+        port=80,
+        root_page=home,
+        is_default_site=True,
+        site_name="Blue Lamp Constabulary",
+    )
     return home
 
 
@@ -47,26 +63,71 @@ def site_settings(home_page):
 
 
 @pytest.fixture
-def demo_site(db, settings):
-    """The whole demo site, as `make run` builds it, with the demo users."""
-    settings.DEMO_PASSWORD = DEMO_PASSWORD
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))
-    from wagtail.models import Site
-
-    return Site.objects.get(is_default_site=True)
-
-
-@pytest.fixture
 def login_as(client):
-    """Log the test client in as one of the demo users: login_as("recruiter")."""
-    from django.contrib.auth import get_user_model
+    """Log the test client in as a new user in a role: login_as("recruiter") (accounts/roles.py).
 
-    def _login(username):
-        user = get_user_model().objects.get(username=username)
+    The user is named after the role, so with the demo content loaded it is the demo user.
+    """
+    from accounts.factories import UserFactory
+
+    def _login(role):
+        user = UserFactory(role=role, username=role)
         client.force_login(user)
         return user
 
     return _login
+
+
+# --- The demo site, for tests about it -----------------------------------------------------
+# load_demo_content runs once per worker, inside a transaction that is rolled back; what it
+# made is kept as a snapshot (Django's own serialisation, as for serialized_rollback) that
+# each demo test writes back in its place. The search index is not in the snapshot: demo
+# tests do not search.
+
+
+def _replace_database_contents(data):
+    """Empty every table and write data (serialize_db_to_string's output) back, atomically."""
+    from django.core.management.color import no_style
+    from django.db import connection, transaction
+
+    with transaction.atomic():
+        tables = connection.introspection.django_table_names(
+            only_existing=True, include_views=False
+        )
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sql_flush(no_style(), tables, allow_cascade=True):
+                cursor.execute(sql)
+        connection.creation.deserialize_db_from_string(data)
+
+
+@pytest.fixture(scope="session")
+def _demo_snapshot(django_db_setup, django_db_blocker):
+    from django.db import connection, transaction
+    from django.test import override_settings
+
+    with django_db_blocker.unblock(), override_settings(DEMO_PASSWORD=DEMO_PASSWORD):
+        with transaction.atomic():
+            # A browser test before this one may have emptied the database: start from what
+            # the migrations made (kept when the session has such tests), as every test does.
+            migrated = getattr(connection, "_test_serialized_contents", None)
+            if migrated is not None:
+                _replace_database_contents(migrated)
+            call_command("load_demo_content", stdout=open(os.devnull, "w"))
+            snapshot = connection.creation.serialize_db_to_string()
+            transaction.set_rollback(True)
+    return snapshot
+
+
+@pytest.fixture
+def demo_site(_demo_snapshot, db, settings):
+    """The whole demo site, as `make run` builds it, with the demo users (DEMO_PASSWORD)."""
+    from django.core.cache import cache
+    from wagtail.models import Site
+
+    settings.DEMO_PASSWORD = DEMO_PASSWORD
+    _replace_database_contents(_demo_snapshot)
+    cache.clear()  # Wagtail caches the site's root paths
+    return Site.objects.get(is_default_site=True)
 
 
 # --- Real browser ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.news.conftest import bulk_articles
+from tests.recruitment import conftest as recruitment_fixtures
 
 SPECIALS = "/volunteer/special-constables/apply/"
 MINI = "/volunteer/mini-police/register/"
@@ -38,6 +39,8 @@ QUEUES = [
     "/admin/recruitment/minipoliceregistration/",
 ]
 QUEUE_BUDGET = 25
+
+form_pages = recruitment_fixtures.form_pages
 
 
 def count_queries(client, method, path):
@@ -84,20 +87,39 @@ def submission_templates(demo_site):
     return models
 
 
-def test_public_pages_cost_the_same_with_5_or_60_articles_and_submissions(
-    client, demo_site, submission_templates, django_assert_max_num_queries
-):
-    from cms.models import Area
-    from news.models import NewsIndexPage
+@pytest.fixture
+def public_site(form_pages):
+    """Every public page type: the site pages, the programmes (promoted on the home page, with
+    related news), both forms, and a news section with its first articles."""
+    from home.demo import load_home_promotions
+    from news.factories import NewsIndexPageFactory
 
+    home = form_pages[0].get_site().root_page.specific
+    load_home_promotions(home)
+    return NewsIndexPageFactory(parent=home)
+
+
+def add_to_public_site(index, recruitment_pages, count):
+    """count more articles and submissions of each kind."""
+    from cms.models import Area
+    from recruitment.factories import (
+        MiniPoliceRegistrationFactory,
+        SpecialConstableApplicationFactory,
+    )
+
+    specials_page, mini_page = recruitment_pages
+    bulk_articles(index, Area.objects.filter(force_wide=False).first(), count)
+    SpecialConstableApplicationFactory.create_batch(count, page=specials_page)
+    MiniPoliceRegistrationFactory.create_batch(count, page=mini_page)
+
+
+def test_public_pages_cost_the_same_with_5_or_60_articles_and_submissions(
+    client, public_site, form_pages, django_assert_max_num_queries
+):
     pages = [(method, path) for method, path, _budget in PUBLIC_PAGES]
-    index = NewsIndexPage.objects.get()
-    area = Area.objects.filter(force_wide=False).first()
-    add_submissions(submission_templates, 5)
-    bulk_articles(index, area, 5)
+    add_to_public_site(public_site, form_pages, 5)
     few = count_all(client, pages)
-    add_submissions(submission_templates, 55)
-    bulk_articles(index, area, 55)
+    add_to_public_site(public_site, form_pages, 55)
     many = count_all(client, pages)
     assert few == many
     for method, path, budget in PUBLIC_PAGES:

@@ -50,3 +50,15 @@ def test_production_refuses_to_start_without_a_database_url():
     result = manage("check", env=env)
     assert result.returncode != 0
     assert "DATABASE_URL is required" in result.stderr
+
+
+def test_production_does_not_install_the_bench_tooling():
+    result = manage(
+        "shell",
+        "-v0",
+        "-c",
+        "from django.apps import apps; print(apps.is_installed('bench'))",
+        env=PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

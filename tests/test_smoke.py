@@ -1,4 +1,4 @@
-def test_home_page_shows_the_three_banners(client, demo_site):
+def test_home_page_shows_the_three_banners(client, home_page):
     response = client.get("/")
     html = response.content.decode()
     assert response.status_code == 200

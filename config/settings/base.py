@@ -19,7 +19,6 @@ INSTALLED_APPS = [
     "home",
     "news",
     "recruitment",
-    "bench",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -138,15 +137,13 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 # Background work (notification emails, Wagtail's own tasks): run in-process by
 # default; production switches to django-tasks-db's queue and `manage.py db_worker`.
-TASK_BACKEND = env_str("TASK_BACKEND", "immediate")
-TASKS = {
-    "default": {
-        "BACKEND": {
-            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-            "database": "django_tasks_db.DatabaseBackend",
-        }[TASK_BACKEND]
-    }
+# TASK_BACKEND names one of TASK_BACKENDS; production.py reads it again with its own default.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
 }
+TASK_BACKEND = env_str("TASK_BACKEND", "immediate")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASK_BACKEND]}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -241,7 +238,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 1
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
-AXES_CLIENT_IP_CALLABLE = "recruitment.ratelimit.client_address"
+AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_address"
 AXES_VERBOSE = False
 
 # Two-factor authentication for the admin (accounts/two_factor.py): a code from an
@@ -291,7 +288,3 @@ RECRUITMENT_RATE_LIMIT_WINDOW = env_int("RECRUITMENT_RATE_LIMIT_WINDOW", 3600)
 # Behind a proxy, the META key holding the client address, e.g. HTTP_X_FORWARDED_FOR.
 RECRUITMENT_CLIENT_IP_HEADER = env_str("RECRUITMENT_CLIENT_IP_HEADER", "REMOTE_ADDR")
 # Retention periods are a setting staff change in the admin (recruitment.RecruitmentSettings).
-
-# No Gravatar: staff email hashes are not sent to a third party, and the admin makes no
-# off-site requests.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None

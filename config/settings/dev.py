@@ -21,3 +21,5 @@ WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA = True
 # Off while developing, so template edits show at once; on in production (base: 300 s).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
+# bench/ (the `bench_fill` command) is tooling: here and in config.settings.bench only.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405

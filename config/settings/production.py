@@ -24,14 +24,8 @@ USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
 ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", True)
 
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)  # noqa: F405
-TASKS = {
-    "default": {
-        "BACKEND": {
-            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-            "database": "django_tasks_db.DatabaseBackend",
-        }[env_str("TASK_BACKEND", "database")]
-    }
-}
+TASK_BACKEND = env_str("TASK_BACKEND", "database")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASK_BACKEND]}}  # noqa: F405
 
 # A caching proxy or CDN in front (Varnish, nginx with a purge module...): Wagtail sends it
 # an HTTP PURGE for each published or unpublished page. See docs/deployment.md.

@@ -7,7 +7,6 @@ console error back to the test; the widgets those set-up calls create must work.
 """
 
 import pytest
-from django.core.management import call_command
 
 from tests.conftest import DEMO_PASSWORD
 
@@ -19,9 +18,9 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 @pytest.fixture
-def demo(settings):
-    settings.DEMO_PASSWORD = DEMO_PASSWORD
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+def demo(demo_site):
+    """The demo site and its users (password DEMO_PASSWORD): staff screens with real content."""
+    return demo_site
 
 
 @pytest.fixture

@@ -3,13 +3,12 @@
 import re
 
 import pytest
-from django.core.management import call_command
 
 
 @pytest.fixture
-def demo_news(settings):
-    settings.DEMO_PASSWORD = "browser-demo-password-42"
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+def demo_news(demo_site):
+    """The demo's news section (a journey over many articles, months and areas)."""
+    return demo_site
 
 
 def test_filters_work_without_javascript_and_show_in_the_url(page_without_js, demo_news):

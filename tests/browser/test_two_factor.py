@@ -4,12 +4,13 @@ with no accessibility violations."""
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.factories import PASSWORD, EditorFactory
 from tests.browser.test_accessibility import AXE, axe_violations
 from tests.browser.test_admin_csp import REPORT_VIOLATIONS
-from tests.conftest import DEMO_PASSWORD
 
 
-def test_an_editor_sets_up_an_authenticator_app_after_the_password(page, settings, demo_site):
+def test_an_editor_sets_up_an_authenticator_app_after_the_password(page, settings, home_page):
+    editor = EditorFactory()
     settings.ADMIN_2FA_REQUIRED = True
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
     problems = []
@@ -20,13 +21,13 @@ def test_an_editor_sets_up_an_authenticator_app_after_the_password(page, setting
     page.on("pageerror", lambda error: problems.append(str(error)))
 
     page.goto("/admin/pages/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_label("Username").fill(editor.username)
+    page.get_by_label("Password").fill(PASSWORD)
     page.keyboard.press("Enter")
     page.wait_for_url("**/admin/two-factor/setup/?next=*")
     page.get_by_role("heading", name="Set up two-factor authentication").wait_for()
     assert page.get_by_role("img", name="QR code to scan with your authenticator app").is_visible()
-    device = TOTPDevice.objects.get(user__username="editor")
+    device = TOTPDevice.objects.get(user=editor)
     assert page.locator("#manual-key").inner_text().replace(" ", "") in device.config_url
     found = axe_violations(page)
 

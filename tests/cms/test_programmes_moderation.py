@@ -6,18 +6,17 @@ import pytest
 from django.urls import reverse
 from wagtail.models import TaskState
 
-from cms.models import ProgrammeIndexPage, ProgrammePage
+from cms.models import ProgrammePage
 from tests.cms.test_programmes_admin import programme_form_data
 
 pytestmark = pytest.mark.django_db
 
 
 def test_editor_adds_a_programme_that_appears_after_a_moderator_approves(
-    client, demo_site, login_as
+    client, volunteer_index, programme, login_as
 ):
-    index = ProgrammeIndexPage.objects.get(slug="volunteer")
-    specials = ProgrammePage.objects.get(slug="special-constables")
-    form_page = specials.get_children().first() or specials
+    index = volunteer_index
+    form_page = programme
 
     login_as("editor")
     data = programme_form_data("Community Speedwatch", form_page)

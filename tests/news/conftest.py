@@ -1,4 +1,4 @@
-"""Fixtures for the news tests: areas, a news index and a quick way to make articles."""
+"""Fixtures for the news tests: areas, a news index and quick ways to make articles."""
 
 import itertools
 from datetime import datetime, timedelta
@@ -12,19 +12,18 @@ _numbers = itertools.count(1)
 
 @pytest.fixture
 def areas(db):
-    from cms.demo import load_areas
-    from cms.models import Area
+    from cms.factories import AreaFactory
 
-    load_areas()
-    return {area.slug: area for area in Area.objects.all()}
+    made = [AreaFactory(name="Force-wide", force_wide=True)]
+    made += [AreaFactory(name=name) for name in ["Northvale", "Eastmoor", "Riverside", "Southdown"]]
+    return {area.slug: area for area in made}
 
 
 @pytest.fixture
 def news_index(home_page, areas):
-    from news.models import NewsIndexPage
+    from news.factories import NewsIndexPageFactory
 
-    index = NewsIndexPage(title="News", slug="news", show_in_menus=True)
-    home_page.add_child(instance=index)
+    index = NewsIndexPageFactory(parent=home_page)
     index.save_revision().publish()
     return index
 
@@ -38,27 +37,19 @@ def test_image(db):
 
 def build_article(index, area, *, title=None, when=None, topics=(), publish=True, **fields):
     """Add an article under the index (published unless told otherwise) and return it."""
-    from news.models import NewsArticlePage
+    from news.factories import NewsArticlePageFactory
 
     number = next(_numbers)
-    title = title or f"Article number {number}"
-    article = NewsArticlePage(
-        title=title,
+    return NewsArticlePageFactory(
+        parent=index,
+        title=title or f"Article number {number}",
         slug=f"article-{number}",
         area=area,
-        summary=fields.pop("summary", f"Summary of {title}."),
         published_at=when,
-        live=publish,
+        topics=list(topics),
+        draft=not publish,
         **fields,
     )
-    if topics:
-        article.topics.add(*topics)
-    index.add_child(instance=article)
-    revision = article.save_revision()
-    if publish:
-        revision.publish()
-        article.refresh_from_db()
-    return article
 
 
 def bulk_articles(index, area, count, *, start=None, image=None):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from news.models import NewsArticlePage, NewsIndexPage
+from news.models import NewsArticlePage
 from news.workflows import COMMS_WORKFLOW_NAME, assign_comms_workflow, comms_workflow
 
 from .conftest import build_article
@@ -33,17 +33,18 @@ def test_assigning_is_idempotent_and_respects_another_choice(news_index):
     assert WorkflowPage.objects.filter(page=news_index).count() == 1
 
 
-def test_demo_loader_assigns_the_workflow(demo_site):
-    index = NewsIndexPage.objects.get()
-    assert index.get_workflow().name == COMMS_WORKFLOW_NAME
-    article = NewsArticlePage.objects.child_of(index).first()
+def test_articles_of_a_news_index_follow_the_comms_workflow(make_article):
+    article = make_article()
+    assert article.get_parent().specific.get_workflow().name == COMMS_WORKFLOW_NAME
     assert article.get_workflow().name == COMMS_WORKFLOW_NAME
 
 
-def test_default_groups_editors_cannot_publish_moderators_can(demo_site, django_user_model):
-    article = NewsArticlePage.objects.first()
-    editor = django_user_model.objects.get(username="editor")
-    moderator = django_user_model.objects.get(username="moderator")
+def test_default_groups_editors_cannot_publish_moderators_can(make_article):
+    from accounts.factories import EditorFactory, ModeratorFactory
+
+    article = make_article()
+    editor = EditorFactory()
+    moderator = ModeratorFactory()
     editor_perms = article.permissions_for_user(editor)
     assert editor_perms.can_edit() and editor_perms.can_submit_for_moderation()
     assert not editor_perms.can_publish()
@@ -75,13 +76,8 @@ def _edit_form(article, **changes):
 
 
 @pytest.fixture
-def draft_article(demo_site):
-    index = NewsIndexPage.objects.get()
-    from cms.models import Area
-
-    return build_article(
-        index, Area.objects.get(slug="riverside"), title="Draft for approval", publish=False
-    )
+def draft_article(news_index, areas):
+    return build_article(news_index, areas["riverside"], title="Draft for approval", publish=False)
 
 
 def _edit_url(page):

@@ -7,8 +7,8 @@ import pytest
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
-from recruitment.factories import SpecialConstableApplicationFactory
-from recruitment.models import MiniPoliceRegistration, Note
+from recruitment.factories import MiniPoliceRegistrationFactory, SpecialConstableApplicationFactory
+from recruitment.models import Note
 
 pytestmark = pytest.mark.django_db
 
@@ -20,11 +20,11 @@ USERS = ["editor", "moderator", "recruiter", "manager", "admin"]
 
 
 @pytest.fixture
-def targets(demo_site):
+def targets(db):
     application = SpecialConstableApplicationFactory(
         first_name="<script>alert('x')</script>", last_name="=1+2", email="hostile@example.com"
     )
-    return application, MiniPoliceRegistration.objects.order_by("pk").first()
+    return application, MiniPoliceRegistrationFactory()
 
 
 def every_url(application, registration):

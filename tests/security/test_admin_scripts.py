@@ -51,20 +51,25 @@ def test_inline_code_is_found_when_there_is_some():
     assert inline_code(html + "</script>") == ["<script>alert(1)", "<a onclick=...>"]
 
 
-def test_no_editing_screen_holds_inline_code(client, demo_site, login_as):
-    from cms.models import Area
-    from news.models import NewsIndexPage
+def test_no_editing_screen_holds_inline_code(client, form_pages, login_as):
+    """form_pages: the home, site, programme and recruitment form pages; news added here."""
+    from cms.factories import AreaFactory
+    from news.factories import NewsArticlePageFactory, NewsIndexPageFactory
     from recruitment.factories import SpecialConstableApplicationFactory
 
     login_as("admin")
+    home = form_pages[0].get_site().root_page
+    news_index = NewsIndexPageFactory(parent=home)
+    area = AreaFactory(name="Eastmoor")
+    NewsArticlePageFactory(parent=news_index, area=area)
     application = SpecialConstableApplicationFactory()
     one_page_of_each_type = {
         page.specific_class: page for page in Page.objects.filter(depth__gt=1).order_by("-pk")
     }
     urls = [f"/admin/pages/{page.pk}/edit/" for page in one_page_of_each_type.values()]
     urls += [
-        f"/admin/pages/add/news/newsarticlepage/{NewsIndexPage.objects.get().pk}/",
-        f"/admin/snippets/cms/area/edit/{Area.objects.first().pk}/",
+        f"/admin/pages/add/news/newsarticlepage/{news_index.pk}/",
+        f"/admin/snippets/cms/area/edit/{area.pk}/",
         "/admin/settings/cms/sitesettings/",
         "/admin/recruitment/specialconstableapplication/",
         f"/admin/recruitment/specialconstableapplication/inspect/{application.pk}/",

@@ -4,14 +4,18 @@ import logging
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import import_string
 from wagtail.models import Page
 
-from cms.demo import load_areas, load_programmes, load_site_pages, load_site_settings
+from cms.demo import (
+    load_areas,
+    load_demo_users,
+    load_programmes,
+    load_site_pages,
+    load_site_settings,
+)
 from home.demo import load_home
 
 # Each app adds what it shows; each loader takes the home page and leaves existing pages alone.
@@ -23,15 +27,6 @@ APP_LOADERS = [
     "cms.demo.load_contact_page",
     # Keep last: it links the programme pages to the recruitment app's form pages.
     "cms.demo.link_programme_forms",
-]
-
-DEMO_USERS = [
-    # username, name, groups, superuser
-    ("editor", ("Eddie", "Editor"), ["Editors"], False),
-    ("moderator", ("Morgan", "Moderator"), ["Moderators"], False),
-    ("recruiter", ("Riya", "Recruiter"), ["Recruitment staff"], False),
-    ("manager", ("Mani", "Manager"), ["Recruitment managers"], False),
-    ("admin", ("Ada", "Admin"), [], True),
 ]
 
 
@@ -89,21 +84,5 @@ class Command(BaseCommand):
                 )
             )
             return False
-        User = get_user_model()
-        for username, (first, last), group_names, superuser in DEMO_USERS:
-            user, _ = User.objects.get_or_create(
-                username=username,
-                defaults={
-                    "first_name": first,
-                    "last_name": last,
-                    "email": f"{username}@bluelamp.example",
-                },
-            )
-            user.is_staff = superuser
-            user.is_superuser = superuser
-            user.set_password(password)
-            user.save()
-            for name in group_names:
-                group, _ = Group.objects.get_or_create(name=name)
-                user.groups.add(group)
+        load_demo_users(password)
         return True
