@@ -38,14 +38,16 @@ def home_page(db):
     """A HomePage as the default site's root, in place of Wagtail's welcome page."""
     from wagtail.models import Page, Site
 
+    from cms.site_address import configured_address
     from home.factories import HomePageFactory
 
     root = Page.get_first_root_node()
     Page.objects.filter(depth=2).delete()  # the welcome page, and the site that points at it
     home = HomePageFactory(parent=root)
+    hostname, port = configured_address()  # the public address, as set_site_address sets it
     Site.objects.create(
-        hostname="localhost",
-        port=80,
+        hostname=hostname,
+        port=port,
         root_page=home,
         is_default_site=True,
         site_name="Blue Lamp Constabulary",

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from cms.models import SiteSettings
-from news.models import NewsArticlePage
+from news.models import AppealPage, NewsArticlePage
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,8 @@ def block_texts(page, kind):
 
 
 def test_each_demo_article_tells_its_own_story(demo_site):
-    articles = list(NewsArticlePage.objects.all())
+    # Appeals are short on purpose: the panel of how to give information carries them.
+    articles = list(NewsArticlePage.objects.not_type(AppealPage))
     assert len(articles) >= 12
     seen = {}
     for article in articles:
@@ -42,7 +43,8 @@ def test_each_demo_article_tells_its_own_story(demo_site):
 
 
 def test_demo_pictures_are_all_different(demo_site):
-    images = [article.hero_image for article in NewsArticlePage.objects.all()]
+    # An appeal's picture is of the person; a resolved one has none left.
+    images = [article.hero_image for article in NewsArticlePage.objects.not_type(AppealPage)]
     digests = set()
     for image in images:
         with image.file.open("rb") as f:

@@ -77,7 +77,8 @@ def picture_with(html, css_class):
 
 
 def test_home_hero_is_a_responsive_picture(client, home_page):
-    assert home_page.hero_image is not None
+    home_page.hero_image = demo_image("Home picture", size=(1600, 900), scene="skyline")
+    home_page.save_revision().publish()
     picture = picture_with(client.get("/").content.decode(), "hero__image")
     assert srcset_widths(picture) == {480, 960}
     assert 'type="image/webp"' in picture

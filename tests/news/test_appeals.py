@@ -525,7 +525,7 @@ def test_resolving_purges_the_page_cache_and_the_frontend_cache_of_every_listing
     for url in (open_appeal.url, "/", "/news/?type=appeals"):
         assert stem not in client.get(url).content.decode(), url
     purged = set(RecordingBackend.purged)
-    base = "http://localhost"
+    base = open_appeal.get_site().root_url
     for path in ("/", "/news/", "/news/?type=appeals", "/news/feed/", "/news/appeals/feed/"):
         assert base + path in purged, path
     assert base + open_appeal.url in purged
