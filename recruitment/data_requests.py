@@ -12,12 +12,13 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from . import retention, services
-from .models import SUBMISSION_MODELS, Note, Notification
+from . import retention, triage
+from .dates import uk_datetime
+from .models import SUBMISSION_MODELS, Notification
 from .spreadsheets import safe_cell
 
 # Kept out of the answers: internal keys, and consent, which has its own section.
-NOT_DISCLOSED = {"id", "idempotency_key", "page", "assignee"}
+NOT_DISCLOSED = {"id", "idempotency_key", "page", "assignee", "removed_by"}
 CONSENT_FIELDS = ["consent_notice_version", "consent_given_at"]
 FILE_FORMATS = {"json": "JSON", "csv": "CSV"}
 
@@ -33,18 +34,8 @@ def find(email):
     return found
 
 
-def emails_for(submission):
-    """The outbox emails about a submission: to the applicant, and the team's notice."""
-    from django.contrib.contenttypes.models import ContentType
-
-    content_type = ContentType.objects.get_for_model(submission)
-    return Notification.objects.filter(content_type=content_type, object_id=submission.pk).order_by(
-        "created_at"
-    )
-
-
 def _when(value):
-    return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if value else ""
+    return uk_datetime(value)
 
 
 def describe(submission):
@@ -60,20 +51,21 @@ def describe(submission):
         "kind": str(submission._meta.verbose_name),
         "reference": submission.reference,
         "answers": {
-            str(services.field_label(model, name)): services.display_value(submission, name)
+            str(triage.field_label(model, name)): triage.display_value(submission, name)
             for name in names
         },
         "consent": {
-            str(services.field_label(model, name)): services.display_value(submission, name)
+            str(triage.field_label(model, name)): triage.display_value(submission, name)
             for name in CONSENT_FIELDS
         },
         "notes": [
             {"written": _when(n.created_at), "text": n.text}
-            for n in Note.for_submission(submission)
+            for n in submission.notes.order_by("created_at")
         ],
         "emails": [
             {
                 "kind": n.get_kind_display(),
+                "template": n.template_name,
                 "status": n.get_status_display(),
                 "to": n.recipient,
                 "subject": n.subject,
@@ -81,7 +73,7 @@ def describe(submission):
                 "written": _when(n.created_at),
                 "sent": _when(n.sent_at),
             }
-            for n in emails_for(submission)
+            for n in submission.notifications.order_by("created_at")
         ],
     }
 
@@ -108,7 +100,7 @@ def csv_rows(doc):
         for note in sub["notes"]:
             yield ["Internal note", reference, f"Written {note['written']}", note["text"]]
         for number, mail in enumerate(sub["emails"], start=1):
-            for key in ("kind", "status", "to", "subject", "written", "sent", "body"):
+            for key in ("kind", "template", "status", "to", "subject", "written", "sent", "body"):
                 yield ["Email", reference, f"Email {number}: {key}", mail[key]]
 
 

@@ -15,7 +15,7 @@ from wagtail.log_actions import log
 from cms.demo import upsert_page
 from cms.models import Area, ProgrammePage
 
-from . import services
+from . import triage
 from .enums import HeardAbout, MiniPoliceStatus, PreferredRole, SpecialStatus
 from .models import (
     MiniPoliceFormPage,
@@ -158,9 +158,11 @@ def _walk(submission, target, path, by):
     for status in path:
         if submission.status == target:
             return
-        services.move(submission, status, by=by)
+        triage.move(submission, status, by=by)
     if submission.status != target:
-        services.move(submission, target, by=by)
+        # A decision needs a reason: the first on the managers' list for it.
+        reason = triage.reasons_for(submission, target).first()
+        triage.move(submission, target, by=by, reason=reason)
 
 
 def load_submissions(specials_page, mini_page):
@@ -211,7 +213,7 @@ def load_submissions(specials_page, mini_page):
         log(application, "recruitment.submit", user=None)
         if target != SpecialStatus.NEW:
             if i % 2 == 0 and recruiter:
-                services.assign(application, recruiter, by=recruiter)
+                triage.assign(application, recruiter, by=recruiter)
             path = (
                 SPECIAL_PATH
                 if target not in (SpecialStatus.REJECTED, SpecialStatus.WITHDRAWN)
@@ -219,7 +221,7 @@ def load_submissions(specials_page, mini_page):
             )
             _walk(application, target, path, recruiter)
         if i % 6 == 1 and recruiter:
-            services.add_note(
+            triage.add_note(
                 application,
                 "Called to check availability for the next assessment day.",
                 by=recruiter,
@@ -251,16 +253,18 @@ def load_submissions(specials_page, mini_page):
         )
         if target != MiniPoliceStatus.NEW:
             if recruiter:
-                services.assign(registration, recruiter, by=recruiter)
+                triage.assign(registration, recruiter, by=recruiter)
             _walk(
                 registration,
                 target,
                 MINI_PATH if target != MiniPoliceStatus.DECLINED else [],
                 recruiter,
             )
-    # One school registering twice in the same academic year, flagged for the team.
+    # One school registering twice in the same academic year, flagged (both) for the team.
     first = MiniPoliceRegistration.objects.order_by("pk").first()
     if first:
+        first.possible_duplicate = True
+        first.save(update_fields=["possible_duplicate"])
         MiniPoliceRegistration.objects.create(
             reference=next_reference("MP", now.year),
             idempotency_key=uuid.uuid4(),

@@ -9,15 +9,14 @@ keeps the counts the force reports on (per status, area and month). Erasure on r
 import calendar
 import datetime
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import capfirst
 from wagtail.log_actions import log
 
-from .enums import NotificationStatus
-from .models import SUBMISSION_MODELS, Note, Notification, RecruitmentSettings
+from .enums import NotificationStatus, RemovalReason
+from .models import SUBMISSION_MODELS, Notification, RecruitmentSettings
 
 PURGE_ACTION = "recruitment.purge"
 SENT_EMAILS = "Sent emails"
@@ -53,7 +52,8 @@ def anonymise(submission, action="recruitment.anonymise", by=None, now=None):
     """Clear the personal fields, notes and emails of one submission, and record that.
 
     An open submission (erased on request) is withdrawn first: nobody can progress an
-    application that no longer says who made it. The audit entry names the reference only.
+    application that no longer says who made it. The submission keeps when, why (retention
+    or the applicant's request) and by whom; the audit entry names the reference only.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -65,10 +65,13 @@ def anonymise(submission, action="recruitment.anonymise", by=None, now=None):
             field = submission._meta.get_field(name)
             setattr(submission, name, None if field.null else "")
         submission.anonymised_at = now
+        submission.removal_reason = (
+            RemovalReason.REQUEST if action == "recruitment.erase" else RemovalReason.RETENTION
+        )
+        submission.removed_by = by
         submission.save()
-        content_type = ContentType.objects.get_for_model(submission)
-        Note.objects.filter(content_type=content_type, object_id=submission.pk).delete()
-        Notification.objects.filter(content_type=content_type, object_id=submission.pk).delete()
+        submission.notes.all().delete()
+        submission.notifications.all().delete()
         log(submission, action, user=by)
 
 

@@ -1,5 +1,7 @@
 """Recruitment models, one module per idea; import them from here."""
 
+from .decisions import DecisionReason
+from .messages import MessageTemplate
 from .notes import Note
 from .outbox import Notification, NotificationQuerySet
 from .pages import MiniPoliceFormPage, RecruitmentFormPage, SpecialConstableFormPage
@@ -14,6 +16,8 @@ from .submissions import (
 
 __all__ = [
     "SUBMISSION_MODELS",
+    "DecisionReason",
+    "MessageTemplate",
     "MiniPoliceFormPage",
     "MiniPoliceRegistration",
     "Note",

@@ -3,13 +3,17 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 
 from .. import workflows
-from ..enums import HeardAbout, MiniPoliceStatus, PreferredRole, SpecialStatus
+from ..dates import uk_date
+from ..enums import HeardAbout, MiniPoliceStatus, PreferredRole, RemovalReason, SpecialStatus
+from .notes import Note
+from .outbox import Notification
 
 
 class ReferenceSequence(models.Model):
@@ -31,6 +35,8 @@ class Submission(models.Model):
     reference_prefix = ""
     status_enum = None
     transitions = {}
+    # Final statuses that need a reason from the managers' list (status -> ReasonOutcome).
+    reason_statuses = {}
 
     reference = models.CharField(max_length=20, unique=True, editable=False)
     idempotency_key = models.UUIDField(unique=True, editable=False)
@@ -69,6 +75,32 @@ class Submission(models.Model):
     status_changed_at = models.DateTimeField(
         default=timezone.now, editable=False, help_text="When it reached its current status."
     )
+    decision_reason = models.ForeignKey(
+        "recruitment.DecisionReason",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    removal_reason = models.CharField(
+        "personal data removed because",
+        max_length=10,
+        choices=RemovalReason.choices,
+        blank=True,
+        editable=False,
+    )
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    # Reached as submission.notes / submission.notifications (and deleted with it).
+    notes = GenericRelation(Note)
+    notifications = GenericRelation(Notification)
 
     # Cleared by the retention command; what remains (status, area, dates) is only counts.
     personal_fields = ["email", "phone", "address_line_1", "address_line_2", "town", "postcode"]
@@ -128,18 +160,48 @@ class Submission(models.Model):
                 condition |= models.Q(status=status, status_changed_at__lt=since)
         return condition
 
+    def days_in_status(self, now=None):
+        """Whole days since the submission reached its current status."""
+        return ((now or timezone.now()) - self.status_changed_at).days
+
     def flags(self):
-        """Short labels staff scan for in the queue."""
-        flags = ["Possible duplicate"] if self.possible_duplicate else []
+        """Short labels staff scan for in the queue (the waiting rule is explained once, above)."""
+        flags = []
+        if self.anonymised_at:
+            flags.append("Erased" if self.removal_reason == RemovalReason.REQUEST else "Removed")
+        if self.possible_duplicate:
+            flags.append("Possible duplicate")
         if self.is_waiting_too_long():
-            status, days = self.get_status_display(), self.waiting_limit()
-            flags.append(f"Waiting too long ({status} over {days} days)")
+            flags.append(f"Waiting {self.days_in_status()} days")
         return flags
 
     def flags_display(self):
         return ", ".join(self.flags())
 
     flags_display.short_description = "Flags"
+
+    @property
+    def is_erased(self):
+        """True once the personal data is gone, whether on request or at retention end."""
+        return self.anonymised_at is not None
+
+    def removal_display(self):
+        """What happened to the personal data, told truthfully, for staff and exports."""
+        if not self.anonymised_at:
+            return ""
+        when = self.anonymised_at
+        if self.removal_reason == RemovalReason.REQUEST:
+            by = self.removed_by
+            who = (by.get_full_name() or by.get_username()) if by else "a former member of staff"
+            return f"Personal data erased at the applicant's request on {uk_date(when)} by {who}"
+        return f"Personal data removed on {uk_date(when)} at the end of the retention period"
+
+    removal_display.short_description = "Personal data"
+
+    def decision_reason_display(self):
+        return self.decision_reason.label if self.decision_reason_id else ""
+
+    decision_reason_display.short_description = "Decision reason"
 
     def assignee_display(self):
         if self.assignee is None:
@@ -149,14 +211,32 @@ class Submission(models.Model):
     assignee_display.short_description = "Assignee"
 
     def find_duplicates(self):
-        """Earlier submissions that look like this one (none by default)."""
-        return type(self).objects.none()
+        """Other submissions that look like this one, earlier or later."""
+        return self.duplicate_candidates([self.duplicate_key()]).exclude(pk=self.pk)
+
+    duplicate_fields = []  # what duplicate_key() reads
+
+    def duplicate_key(self):
+        """What two submissions share when they are duplicates of each other."""
+        raise NotImplementedError
+
+    @classmethod
+    def duplicate_candidates(cls, keys):
+        """Every submission whose duplicate_key() is one of keys, in one query."""
+        raise NotImplementedError
+
+    def duplicates_display(self):
+        """The references of its duplicates (after triage.attach_duplicates), for exports."""
+        return ", ".join(o.reference for o in getattr(self, "duplicate_list", []))
+
+    duplicates_display.short_description = "Possible duplicate of"
 
 
 class SpecialConstableApplication(Submission):
     reference_prefix = "SC"
     status_enum = SpecialStatus
     transitions = workflows.SPECIAL_TRANSITIONS
+    reason_statuses = workflows.SPECIAL_REASONS
 
     status = models.CharField(
         max_length=20, choices=SpecialStatus.choices, default=SpecialStatus.NEW, db_index=True
@@ -194,21 +274,44 @@ class SpecialConstableApplication(Submission):
     class Meta(Submission.Meta):
         verbose_name = "Special Constable application"
         # find_duplicates() runs inside every application's transaction.
-        indexes = [models.Index(Upper("email"), name="recruitment_sc_email_upper")]
+        indexes = [
+            models.Index(Upper("email"), name="recruitment_sc_email_upper"),
+            # The "waiting too long" filter and the duplicate filter of the queue.
+            models.Index(fields=["status", "status_changed_at"], name="recruitment_sc_waiting"),
+            models.Index(fields=["possible_duplicate", "submitted_at"], name="recruitment_sc_dup"),
+        ]
 
     @property
     def display_name(self):
         return f"{self.first_name} {self.last_name}"
 
-    def find_duplicates(self):
-        """Other applications with the same email address."""
-        return type(self).objects.filter(email__iexact=self.email).exclude(pk=self.pk)
+    def age(self, today=None):
+        """The applicant's age in whole years today (None once the date of birth is erased)."""
+        if not self.date_of_birth:
+            return None
+        today = today or timezone.localdate()
+        born = self.date_of_birth
+        return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+    age.short_description = "Age"
+
+    duplicate_fields = ["email"]
+
+    def duplicate_key(self):
+        """The same email address, in any letter case."""
+        return self.email.upper()
+
+    @classmethod
+    def duplicate_candidates(cls, keys):
+        keys = [k for k in keys if k]
+        return cls.objects.annotate(email_upper=Upper("email")).filter(email_upper__in=keys)
 
 
 class MiniPoliceRegistration(Submission):
     reference_prefix = "MP"
     status_enum = MiniPoliceStatus
     transitions = workflows.MINI_POLICE_TRANSITIONS
+    reason_statuses = workflows.MINI_POLICE_REASONS
 
     status = models.CharField(
         max_length=20,
@@ -231,18 +334,27 @@ class MiniPoliceRegistration(Submission):
 
     class Meta(Submission.Meta):
         verbose_name = "Mini Police registration"
+        indexes = [
+            models.Index(fields=["status", "status_changed_at"], name="recruitment_mp_waiting"),
+            models.Index(fields=["possible_duplicate", "submitted_at"], name="recruitment_mp_dup"),
+        ]
 
     @property
     def display_name(self):
         return self.school_name
 
-    def find_duplicates(self):
-        """Other registrations for the same school (URN) and the same academic year."""
-        return (
-            type(self)
-            .objects.filter(urn=self.urn, preferred_start=self.preferred_start)
-            .exclude(pk=self.pk)
-        )
+    duplicate_fields = ["urn", "preferred_start"]
+
+    def duplicate_key(self):
+        """The same school (URN) in the same academic year."""
+        return (self.urn, self.preferred_start)
+
+    @classmethod
+    def duplicate_candidates(cls, keys):
+        condition = models.Q(pk__in=[])
+        for urn, start in keys:
+            condition |= models.Q(urn=urn, preferred_start=start)
+        return cls.objects.filter(condition)
 
     def year_groups_display(self):
         """The year groups as staff read them: "Year 5, Year 6"."""
