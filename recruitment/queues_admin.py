@@ -200,16 +200,20 @@ def filtered_queryset(model_admin, request, query):
 
 
 def neighbours(queryset, submission):
-    """(previous, next) of submission in the queue's own order (newest first), one query each."""
+    """The pks (previous, next) of submission in the queue's order (newest first), one query
+    each however long the list."""
     newer = Q(submitted_at__gt=submission.submitted_at) | Q(
         submitted_at=submission.submitted_at, pk__gt=submission.pk
     )
     older = Q(submitted_at__lt=submission.submitted_at) | Q(
         submitted_at=submission.submitted_at, pk__lt=submission.pk
     )
-    previous = queryset.filter(newer).order_by("submitted_at", "pk").only("pk").first()
-    following = queryset.filter(older).order_by("-submitted_at", "-pk").only("pk").first()
-    return previous, following
+    previous = queryset.filter(newer).order_by("submitted_at", "pk")
+    following = queryset.filter(older).order_by("-submitted_at", "-pk")
+    return (
+        previous.values_list("pk", flat=True).first(),
+        following.values_list("pk", flat=True).first(),
+    )
 
 
 class QueueInspectView(InspectView):
@@ -227,8 +231,8 @@ class QueueInspectView(InspectView):
         suffix = "?" + urlencode({BACK_PARAM: query})
         url = self.url_helper.get_action_url
         return {
-            "previous": url("inspect", previous.pk) + suffix if previous else None,
-            "next": url("inspect", following.pk) + suffix if following else None,
+            "previous": url("inspect", previous) + suffix if previous else None,
+            "next": url("inspect", following) + suffix if following else None,
             "list": self.index_url + ("?" + query if query else ""),
         }
 

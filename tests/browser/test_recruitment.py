@@ -151,15 +151,15 @@ def test_recruiter_finds_assigns_progresses_and_exports(page, forms_site, live_s
     page.fill("#id_password", DEMO_PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url("**/admin/")
-    page.get_by_role("button", name="Recruitment").click()
-    page.get_by_role("link", name="Special Constables").click()
+    page.get_by_role("link", name="Recruitment", exact=True).click()
+    page.get_by_role("link", name="Special Constable applications").click()
     page.wait_for_url("**/specialconstableapplication/")
     page.fill("input[name=q]", reference)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r".*\?q=.*"))
     row = page.locator("tr", has_text=reference)
     assert "Robin Browserton" in row.inner_text()
-    row.get_by_role("link", name="Inspect").click()
+    row.get_by_role("link", name=reference).click()
 
     page.select_option("#assign-to", "me")
     page.click("form:has(#assign-to) button")
@@ -167,7 +167,7 @@ def test_recruiter_finds_assigns_progresses_and_exports(page, forms_site, live_s
     page.select_option("#move-to", label="In review")
     page.click("form:has(#move-to) button")
     assert f"{reference} is now in review." in page.inner_text(".messages")
-    history = page.inner_text("#history-title + table")
+    history = page.inner_text("#history-title + ol")
     assert "Moved from New to In review" in history
     assert "Assigned to recruiter" in history
 

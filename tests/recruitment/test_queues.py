@@ -8,7 +8,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from recruitment import services
+from recruitment import triage
 from recruitment.enums import MiniPoliceStatus, SpecialStatus
 from recruitment.factories import MiniPoliceRegistrationFactory, SpecialConstableApplicationFactory
 from recruitment.models import MiniPoliceRegistration, Note, SpecialConstableApplication
@@ -61,7 +61,7 @@ def test_editor_and_moderator_get_403_on_every_queue_url(client, login_as, queue
     application, _ = queue_data
     application.refresh_from_db()
     assert (application.assignee, application.status) == (None, "new")
-    assert not Note.for_submission(application).exists()
+    assert not application.notes.all().exists()
     assert not Note.objects.filter(text="x").exists()
 
 
@@ -121,7 +121,7 @@ def test_queue_lists_and_searches(client, login_as, queue_data):
 def test_queue_filters_by_status_assignee_area_and_flag(client, login_as, queue_data):
     recruiter = login_as("recruiter")
     application, registration = queue_data
-    services.assign(application, recruiter, by=recruiter)
+    triage.assign(application, recruiter, by=recruiter)
     html = client.get(f"/admin/recruitment/{SC}/?assignee=me").content.decode()
     assert application.reference in html
     html = client.get(f"/admin/recruitment/{SC}/?status=appointed").content.decode()
@@ -140,7 +140,7 @@ def test_queue_filters_by_status_assignee_area_and_flag(client, login_as, queue_
 def test_inspect_shows_answers_consent_notes_and_history(client, login_as, queue_data):
     recruiter = login_as("recruiter")
     application, _ = queue_data
-    services.add_note(application, "Spoke to the applicant about shifts.", by=recruiter)
+    triage.add_note(application, "Spoke to the applicant about shifts.", by=recruiter)
     html = client.get(application.admin_url()).content.decode()
     assert "Findable" in html
     assert "findable.person@example.com" in html
@@ -159,7 +159,7 @@ def test_recruiter_assigns_to_self_and_it_is_audited(client, login_as, queue_dat
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.assignee == recruiter
-    assert services.history(application).first().message == "Assigned to recruiter"
+    assert triage.history(application).first().message == "Assigned to recruiter"
     html = client.get("/admin/recruitment/my-queue/").content.decode()
     assert application.reference in html
 
@@ -211,10 +211,10 @@ def test_recruiter_adds_a_note(client, login_as, queue_data):
     client.post(
         reverse("recruitment_note", args=[SC, application.pk]), {"text": "Left a voicemail."}
     )
-    note = Note.for_submission(application).get()
+    note = application.notes.all().get()
     assert note.text == "Left a voicemail."
     assert note.author == recruiter
-    entry = services.history(application).first()
+    entry = triage.history(application).first()
     assert entry.action == "recruitment.note"
     assert "voicemail" not in str(entry.data)  # the audit log does not copy the words
 
@@ -232,7 +232,7 @@ def test_empty_note_is_refused(client, login_as, queue_data):
     login_as("recruiter")
     application, _ = queue_data
     client.post(reverse("recruitment_note", args=[SC, application.pk]), {"text": "  "})
-    assert not Note.for_submission(application).exists()
+    assert not application.notes.all().exists()
 
 
 def test_export_csv_holds_the_filtered_list_and_is_audited(client, login_as, queue_data):
@@ -246,7 +246,7 @@ def test_export_csv_holds_the_filtered_list_and_is_audited(client, login_as, que
     assert rows[0]["Reference"] == application.reference
     assert rows[0]["First name"] == "Findable"
     assert rows[0]["Email"] == "findable.person@example.com"
-    entry = services.history(application).first()
+    entry = triage.history(application).first()
     assert entry.action == "recruitment.export"
     assert entry.user == recruiter
     assert entry.message == "Exported as CSV"
@@ -261,7 +261,7 @@ def test_export_xlsx_holds_every_row_and_is_audited(client, login_as, queue_data
     assert rows[0][0] == "Reference"
     assert len(rows) - 1 == MiniPoliceRegistration.objects.count()
     registration = MiniPoliceRegistration.objects.first()
-    assert services.history(registration).filter(action="recruitment.export").count() == 1
+    assert triage.history(registration).filter(action="recruitment.export").count() == 1
 
 
 def test_export_neutralises_spreadsheet_formulas(client, login_as, queue_data):
@@ -375,7 +375,7 @@ def test_waiting_too_long_filter_lists_only_those(client, login_as, waiting_data
 
 def test_a_move_restarts_the_waiting_clock(client, login_as, waiting_data):
     recruiter = login_as("recruiter")
-    services.move(waiting_data["new_15"], SpecialStatus.IN_REVIEW, by=recruiter)
+    triage.move(waiting_data["new_15"], SpecialStatus.IN_REVIEW, by=recruiter)
     rows = _rows(client.get(f"/admin/recruitment/{SC}/?waiting=too_long").content.decode())
     assert set(rows) == {"Vetold"}
 

@@ -10,11 +10,10 @@ from django.db.models import Count
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from recruitment import services
+from recruitment import triage
 from recruitment.enums import MiniPoliceStatus, NotificationStatus, SpecialStatus
 from recruitment.factories import MiniPoliceRegistrationFactory, SpecialConstableApplicationFactory
 from recruitment.models import (
-    Note,
     Notification,
     RecruitmentSettings,
     SpecialConstableApplication,
@@ -51,7 +50,7 @@ def test_rejected_application_is_anonymised_after_twelve_months(home_page):
     recent = decided(
         SpecialConstableApplicationFactory, SpecialStatus.REJECTED, 300, first_name="Kept"
     )
-    services.add_note(old, "Rejected after assessment day.", by=None)
+    triage.add_note(old, "Rejected after assessment day.", by=None)
     Notification.objects.create(
         kind="acknowledgement",
         recipient=old.email,
@@ -71,9 +70,9 @@ def test_rejected_application_is_anonymised_after_twelve_months(home_page):
     assert old.conviction_details == ""
     assert old.date_of_birth is None
     assert old.anonymised_at is not None
-    assert not Note.for_submission(old).exists()
+    assert not old.notes.all().exists()
     assert not Notification.objects.filter(reference=old.reference).exists()
-    assert services.history(old).first().action == "recruitment.anonymise"
+    assert triage.history(old).first().action == "recruitment.anonymise"
     # What is left still counts.
     assert old.reference and old.status == SpecialStatus.REJECTED
     assert recent.first_name == "Kept"
@@ -175,9 +174,9 @@ def test_sent_emails_go_after_their_period_and_pending_ones_stay(home_page):
 
 def test_a_final_move_records_when_it_was_decided(home_page):
     application = SpecialConstableApplicationFactory()
-    services.move(application, SpecialStatus.IN_REVIEW, by=None)
+    triage.move(application, SpecialStatus.IN_REVIEW, by=None)
     assert application.decided_at is None
-    services.move(application, SpecialStatus.WITHDRAWN, by=None)
+    triage.move(application, SpecialStatus.WITHDRAWN, by=None)
     assert application.decided_at is not None
 
 
@@ -233,9 +232,9 @@ def test_no_audit_entry_holds_personal_data(client, login_as, demo_site):
         first_name="Audrey", last_name="Unlogged", email="audrey.unlogged@example.com"
     )
     recruiter = login_as("recruiter")
-    services.assign(application, recruiter, by=recruiter)
-    services.add_note(application, "Audrey called back.", by=recruiter)
-    services.move(application, SpecialStatus.REJECTED, by=recruiter)
+    triage.assign(application, recruiter, by=recruiter)
+    triage.add_note(application, "Audrey called back.", by=recruiter)
+    triage.move(application, SpecialStatus.REJECTED, by=recruiter)
     client.get("/admin/recruitment/specialconstableapplication/?export=csv")
     application.decided_at = timezone.now() - 400 * DAY
     application.save()
