@@ -167,7 +167,7 @@ def test_recruiter_finds_assigns_progresses_and_exports(page, forms_site, live_s
     page.select_option("#move-to", label="In review")
     page.click("form:has(#move-to) button")
     assert f"{reference} is now in review." in page.inner_text(".messages")
-    history = page.inner_text("#history-title + ol")
+    history = page.inner_text("#history-title + ul")
     assert "Moved from New to In review" in history
     assert "Assigned to recruiter" in history
 

@@ -95,7 +95,7 @@ def test_reject_without_a_reason_is_refused_and_with_one_recorded(page, recruite
     page.fill("#note", "Lived abroad until last year.")
     page.get_by_role("button", name="Yes, move to rejected").click()
     page.wait_for_url(f"**{application.admin_url()}")
-    history = page.inner_text("#history-title + ol")
+    history = page.inner_text("#history-title + ul")
     assert "Moved from In review to Rejected. Reason: Does not meet the residency requirement" in (
         history
     )
@@ -143,5 +143,5 @@ def test_sending_a_templated_message_puts_one_outbox_row_and_one_history_entry(p
     rows = Notification.objects.filter(kind=NotificationKind.MESSAGE)
     assert rows.count() == 1
     assert "Come on 3 December at 10:00." in rows.get().body
-    history = page.inner_text("#history-title + ol")
+    history = page.inner_text("#history-title + ul")
     assert history.count("Emailed the applicant: “Assessment day invitation”") == 1
