@@ -52,3 +52,5 @@ class NotificationStatus(models.TextChoices):
 class NotificationKind(models.TextChoices):
     ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement to the applicant"
     TEAM_NOTICE = "team_notice", "Notice to the recruitment team"
+    RESUME_LINK = "resume_link", "Link to come back to an unfinished application"
+    STATUS_LINK = "status_link", "Link to the applicant's status page"
