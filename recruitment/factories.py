@@ -4,13 +4,19 @@ import datetime
 import uuid
 
 import factory
+import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from cms.models import Area
 
 from .enums import HeardAbout, PreferredRole
-from .models import MiniPoliceRegistration, SpecialConstableApplication
+from .models import (
+    MiniPoliceFormPage,
+    MiniPoliceRegistration,
+    SpecialConstableApplication,
+    SpecialConstableFormPage,
+)
 from .references import next_reference
 
 
@@ -70,3 +76,25 @@ class MiniPoliceRegistrationFactory(SubmissionFactory):
     year_groups = factory.LazyFunction(lambda: ["year_6"])
     number_of_pupils = 30
     preferred_start = "2026/27"
+
+
+class SpecialConstableFormPageFactory(wagtail_factories.PageFactory):
+    """The Specials form page: build it under a ProgrammePageFactory(slug=...) page."""
+
+    title = "Apply to be a Special Constable"
+    slug = "apply"
+    privacy_notice_version = "2026-1"
+    notify_email = "specials-recruitment@bluelamp.example"
+
+    class Meta:
+        model = SpecialConstableFormPage
+
+
+class MiniPoliceFormPageFactory(wagtail_factories.PageFactory):
+    title = "Register your school for Mini Police"
+    slug = "register"
+    privacy_notice_version = "2026-1"
+    notify_email = "mini-police@bluelamp.example"
+
+    class Meta:
+        model = MiniPoliceFormPage

@@ -59,7 +59,12 @@ class MemorableDateField(forms.Field):
         return forms.ValidationError(
             self.error_messages[code],
             code=code,
-            params={"label": self.label, "subwidgets": subwidgets, **params},
+            params={
+                "label": self.label,
+                "label_lower": str(self.label).lower(),
+                "subwidgets": subwidgets,
+                **params,
+            },
         )
 
     def to_python(self, value):
@@ -109,10 +114,10 @@ def text(max_length=80, **kwargs):
     return functools.partial(forms.CharField, max_length=max_length, **kwargs)
 
 
-def textarea(max_length=2000):
+def textarea(max_length=2000, **kwargs):
     """A longer text answer."""
     return functools.partial(
-        forms.CharField, max_length=max_length, widget=forms.Textarea(attrs={"rows": 4})
+        forms.CharField, max_length=max_length, widget=forms.Textarea(attrs={"rows": 4}), **kwargs
     )
 
 
@@ -177,9 +182,30 @@ def checkboxes(choices):
     )
 
 
+class PastDateField(MemorableDateField):
+    """A memorable date that has happened: a date of birth."""
+
+    def validate(self, value):
+        super().validate(value)
+        if value is None:
+            return
+        today = datetime.date.today()
+        if value > today:
+            raise self._error("past", [0, 1, 2])
+        if value.year < today.year - 120:
+            raise self._error("real", [0, 1, 2])
+
+
+PastDateField.default_error_messages = {
+    **MemorableDateField.default_error_messages,
+    "past": "%(label)s must be in the past",
+    "real": "Enter a real %(label_lower)s",
+}
+
+
 def memorable_date():
-    """A date typed into Day, Month and Year boxes."""
-    return MemorableDateField
+    """A date of birth typed into Day, Month and Year boxes."""
+    return PastDateField
 
 
 def local_policing_area():

@@ -34,8 +34,8 @@ def _force_name(page):
     return SiteSettings.for_site(site).force_name if site else "Blue Lamp Constabulary"
 
 
-def acknowledgement(submission, page):
-    """The applicant's email: their reference and what happens next."""
+def acknowledgement(submission, page, status_url=None):
+    """The applicant's email: their reference, what happens next and their status link."""
     force = _force_name(page)
     kind = submission._meta.verbose_name
     greeting = getattr(submission, "first_name", "") or getattr(submission, "contact_name", "")
@@ -45,6 +45,7 @@ def acknowledgement(submission, page):
         f"Your reference number is {submission.reference}\n\n"
         "What happens next: our recruitment team will look at it and contact you within "
         "10 working days. Quote your reference number if you contact us about it.\n\n"
+        f"{_status_paragraph(status_url)}"
         "If you did not send this, you can ignore this email.\n\n"
         f"{force}\n"
     )
@@ -54,6 +55,15 @@ def acknowledgement(submission, page):
         "subject": f"Your {kind.lower()}: {submission.reference}",
         "body": body,
     }
+
+
+def _status_paragraph(status_url):
+    if not status_url:
+        return ""
+    return (
+        "See where your application is, or withdraw it, at any time (keep this link "
+        f"private):\n{status_url}\n\n"
+    )
 
 
 def team_notice(submission, page):
@@ -74,9 +84,9 @@ def team_notice(submission, page):
     }
 
 
-def queue_for_submission(submission, page):
+def queue_for_submission(submission, page, status_url=None):
     """Write the outbox rows for a new submission (inside its transaction) and send on commit."""
-    messages = [acknowledgement(submission, page)]
+    messages = [acknowledgement(submission, page, status_url)]
     if page is not None and page.notify_email:
         messages.append(team_notice(submission, page))
     content_type = ContentType.objects.get_for_model(submission)
@@ -92,6 +102,60 @@ def queue_for_submission(submission, page):
     ids = [row.pk for row in rows]
     transaction.on_commit(lambda: enqueue_sending(ids))
     return rows
+
+
+def _queue(message, submission=None):
+    """Write one outbox row now and hand it to the sender once the transaction commits."""
+    row = Notification.objects.create(
+        content_type=ContentType.objects.get_for_model(submission) if submission else None,
+        object_id=submission.pk if submission else None,
+        reference=submission.reference if submission else "",
+        **message,
+    )
+    transaction.on_commit(lambda: enqueue_sending([row.pk]))
+    return row
+
+
+def queue_resume_link(email, page, queue, url):
+    """The "come back later" email: a link to the unfinished application, valid 7 days."""
+    force = _force_name(page)
+    body = (
+        f"You asked for a link to come back to your {queue.noun} to {force}.\n\n"
+        f"Continue your {queue.noun}:\n{url}\n\n"
+        "The link works for 7 days. Keep it private: anyone with it can see your answers. "
+        "You can ask for a new link from the form at any time.\n\n"
+        "If you did not ask for this, you can ignore this email.\n\n"
+        f"{force}\n"
+    )
+    return _queue(
+        {
+            "kind": NotificationKind.RESUME_LINK,
+            "recipient": email,
+            "subject": f"Continue your {queue.noun}",
+            "body": body,
+        }
+    )
+
+
+def queue_status_link(submission, page, url):
+    """A fresh link to a submission's status page, asked for by its applicant."""
+    force = _force_name(page)
+    body = (
+        f"You asked for the link to see where your {submission._meta.verbose_name.lower()} "
+        f"{submission.reference} is.\n\n{_status_paragraph(url)}"
+        "Any link we sent before no longer works.\n\n"
+        "If you did not ask for this, you can ignore this email.\n\n"
+        f"{force}\n"
+    )
+    return _queue(
+        {
+            "kind": NotificationKind.STATUS_LINK,
+            "recipient": submission.email,
+            "subject": f"Your {submission._meta.verbose_name.lower()}: {submission.reference}",
+            "body": body,
+        },
+        submission,
+    )
 
 
 def enqueue_sending(ids, run_after=None):

@@ -1,53 +1,18 @@
-"""What can happen to a submission: recording it, assigning, moving, noting, exporting.
+"""What staff can do to a submission: assigning, moving, noting, exporting.
+
+Recording a submission is the applicant's side: `intake.record_submission`.
 
 Views, the admin, commands and the demo all call these functions, so the rules and the audit
 trail are the same whichever door a change comes through.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from . import notifications, workflows
+from . import workflows
 from .models import Note
-from .references import next_reference
-
-
-def record_submission(page, form):
-    """Store a valid form as a new submission, with consent, audit entry and outbox, at once.
-
-    Returns (submission, created). A second POST with the same form token returns the first
-    submission instead of storing another.
-    """
-    model = form._meta.model
-    token = form.cleaned_data["token"]
-    existing = model.objects.filter(idempotency_key=token).first()
-    if existing is not None:
-        return existing, False
-    now = timezone.now()
-    try:
-        with transaction.atomic():
-            submission = form.save(commit=False)
-            submission.page = page
-            submission.idempotency_key = token
-            submission.submitted_at = now
-            submission.consent_notice_version = page.privacy_notice_version
-            submission.consent_given_at = now
-            submission.possible_duplicate = submission.find_duplicates().exists()
-            # Last before saving: the reference sequence's row stays locked until commit, so
-            # concurrent submissions queue behind as little work as possible.
-            submission.reference = next_reference(model.reference_prefix, now.year)
-            submission.save()
-            log(submission, "recruitment.submit", user=None)
-            notifications.queue_for_submission(submission, page)
-    except IntegrityError:
-        # Two identical POSTs raced: the other one won, and it is the same submission.
-        existing = model.objects.filter(idempotency_key=token).first()
-        if existing is None:
-            raise
-        return existing, False
-    return submission, True
 
 
 def can_view(user, model):

@@ -145,7 +145,7 @@ TAKING_PART = Section(
         Question(
             "anything_else",
             "Is there anything else we should know?",
-            fields.textarea(),
+            fields.textarea(required=False),
             personal=True,
             staff_label="Anything else",
         ),

@@ -19,12 +19,11 @@ CHECK_YOU_CAN_APPLY = Section(
     questions=[
         Question(
             "date_of_birth",
-            "What is your date of birth?",
+            "Date of birth",
             fields.memorable_date(),
             hint="You must be 18 or over on the day you apply. For example, 27 3 2007",
             personal=True,
             required_message="Enter your date of birth",
-            staff_label="Date of birth",
         ),
         Question(
             "lived_in_uk_3_years",
