@@ -170,7 +170,7 @@ def check_eligibility(request, page_id):
     form = SectionForm(request.POST, section=queue.eligibility)
     changing = "change" in request.GET
     if not form.is_valid():
-        return _section_page(request, page, queue, form, draft, status=400, changing=changing)
+        return _section_page(request, page, queue, form, draft, changing=changing)
     if reasons := intake.ineligibility(queue, form, page):
         return _render(
             request, page, "recruitment/ineligible.html", reasons=_with_links(page, reasons)
@@ -224,7 +224,7 @@ def section(page, request, slug):
             if after is not None and after.slug not in draft.completed_sections:
                 return redirect(step_url(page, after))
             return redirect(_next_url(page, queue, draft))
-        return _section_page(request, page, queue, form, draft, status=400, changing=changing)
+        return _section_page(request, page, queue, form, draft, changing=changing)
     return _section_page(
         request, page, queue, intake.section_form(this, draft), draft, changing=changing
     )
@@ -281,7 +281,7 @@ def check_answers(page, request):
     if not form.is_valid():
         if form.captcha_failed:
             ratelimit.count(request, scope)
-        return show(form, status=400)
+        return show(form)
     try:
         sent, created, _token = intake.record_submission(page, draft)
     except intake.DraftIncomplete as missing:
