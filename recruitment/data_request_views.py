@@ -80,19 +80,21 @@ def erase(request):
     """First POST: a confirmation page. Second POST (confirm=yes): erase, then say what went."""
     _check(request.user)
     _form, email, submissions = _found(request)
-    if email is None or not submissions:
+    drafts = data_requests.find_drafts(email) if email else []
+    if email is None or not (submissions or drafts):
         messages.error(request, "Nothing is held for that address, so there is nothing to erase.")
         return redirect("recruitment_data_requests")
     if request.POST.get("confirm") != "yes":
         return TemplateResponse(
             request,
             "recruitment/admin/data_request_erase.html",
-            {"email": email, "submissions": submissions},
+            {"email": email, "submissions": submissions, "drafts": drafts},
         )
     references = data_requests.erase(email, by=request.user)
     messages.success(
         request,
         f"Personal data erased from {len(references)} submission(s): {', '.join(references)}. "
+        f"{len(drafts)} unfinished application(s) deleted. "
         "The references, statuses and dates remain for reporting.",
     )
     return redirect("recruitment_data_requests")

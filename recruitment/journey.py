@@ -340,9 +340,10 @@ def come_back(page, request, token):
     return redirect(_next_url(page, queue, draft))
 
 
-@require_POST
 def delete_answers(page, request):
     """ "Delete my answers and start again": the draft is deleted, not just forgotten."""
+    if request.method != "POST":
+        return redirect(page.url)
     queue = queue_for(page)
     draft = current_draft(request, queue)
     if draft is not None:

@@ -115,7 +115,7 @@ class RecruitmentFormPage(RoutablePageMixin, Page):
 
     @path("delete/")
     def delete_route(self, request):
-        return journey.delete_answers(request=request, page=self)
+        return journey.delete_answers(self, request)
 
     @path("status/")
     def status_request_route(self, request):
