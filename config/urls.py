@@ -14,6 +14,7 @@ urlpatterns = [
     path("cookies/", cms_views.cookies, name="cookies"),
     path("search/", cms_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include("recruitment.urls")),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

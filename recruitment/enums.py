@@ -53,6 +53,8 @@ class NotificationKind(models.TextChoices):
     ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement to the applicant"
     TEAM_NOTICE = "team_notice", "Notice to the recruitment team"
     MESSAGE = "message", "Message from the recruitment team"
+    RESUME_LINK = "resume_link", "Link to come back to an unfinished application"
+    STATUS_LINK = "status_link", "Link to the applicant's status page"
 
 
 class ReasonOutcome(models.TextChoices):

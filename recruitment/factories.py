@@ -8,6 +8,7 @@ import datetime
 import uuid
 
 import factory
+import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
@@ -17,8 +18,10 @@ from .enums import HeardAbout, PreferredRole, ReasonOutcome, RemovalReason
 from .models import (
     DecisionReason,
     MessageTemplate,
+    MiniPoliceFormPage,
     MiniPoliceRegistration,
     SpecialConstableApplication,
+    SpecialConstableFormPage,
 )
 from .references import next_reference
 
@@ -117,3 +120,25 @@ class MessageTemplateFactory(DjangoModelFactory):
     name = "Assessment day invitation"
     subject = "Your application {reference}: invitation to an assessment"
     body = "Dear {first_name},\n\nYou are at the {stage} stage.\n\n{paragraph}"
+
+
+class SpecialConstableFormPageFactory(wagtail_factories.PageFactory):
+    """The Specials form page: build it under a ProgrammePageFactory(slug=...) page."""
+
+    title = "Apply to be a Special Constable"
+    slug = "apply"
+    privacy_notice_version = "2026-1"
+    notify_email = "specials-recruitment@bluelamp.example"
+
+    class Meta:
+        model = SpecialConstableFormPage
+
+
+class MiniPoliceFormPageFactory(wagtail_factories.PageFactory):
+    title = "Register your school for Mini Police"
+    slug = "register"
+    privacy_notice_version = "2026-1"
+    notify_email = "mini-police@bluelamp.example"
+
+    class Meta:
+        model = MiniPoliceFormPage

@@ -51,8 +51,9 @@ def _greeting(submission):
     return getattr(submission, "first_name", "") or getattr(submission, "contact_name", "")
 
 
-def acknowledgement(submission, page):
-    """The applicant's email: their reference and what happens next (as the thank-you page)."""
+def acknowledgement(submission, page, status_url=None):
+    """The applicant's email: their reference, what happens next (as the thank-you page) and
+    their status link."""
     force = _force_name(page)
     kind = submission._meta.verbose_name
     body = (
@@ -61,6 +62,7 @@ def acknowledgement(submission, page):
         f"Your reference number is {submission.reference}\n\n"
         f"What happens next: {next_steps(page)}\n\n"
         "Quote your reference number if you contact us about it.\n\n"
+        f"{_status_paragraph(status_url)}"
         "If you did not send this, you can ignore this email.\n\n"
         f"{force}\n"
     )
@@ -70,6 +72,15 @@ def acknowledgement(submission, page):
         "subject": f"Your {kind}: {submission.reference}",
         "body": body,
     }
+
+
+def _status_paragraph(status_url):
+    if not status_url:
+        return ""
+    return (
+        "See where your application is, or withdraw it, at any time (keep this link "
+        f"private):\n{status_url}\n\n"
+    )
 
 
 def team_notice(submission, page):
@@ -90,9 +101,9 @@ def team_notice(submission, page):
     }
 
 
-def queue_for_submission(submission, page):
+def queue_for_submission(submission, page, status_url=None):
     """Write the outbox rows for a new submission (inside its transaction) and send on commit."""
-    messages = [acknowledgement(submission, page)]
+    messages = [acknowledgement(submission, page, status_url)]
     if page is not None and page.notify_email:
         messages.append(team_notice(submission, page))
     rows = [
@@ -125,17 +136,16 @@ def send_message(submission, template, paragraph, by):
     subject, body = template.render(message_values(submission, paragraph))
     body = body.rstrip() + f"\n\nYour reference number is {submission.reference}\n\n"
     body += f"{_force_name(submission.page)}\n"
+    message = {
+        "kind": NotificationKind.MESSAGE,
+        "recipient": submission.email,
+        "subject": subject,
+        "body": body,
+        "template_name": template.name,
+    }
     with transaction.atomic():
-        row = submission.notifications.create(
-            kind=NotificationKind.MESSAGE,
-            recipient=submission.email,
-            subject=subject,
-            body=body,
-            reference=submission.reference,
-            template_name=template.name,
-        )
+        row = _queue(message, submission)
         log(submission, "recruitment.message", user=by, data={"template": template.name})
-        transaction.on_commit(lambda: enqueue_sending([row.pk]))
     return row
 
 
@@ -151,6 +161,58 @@ def last_message_sent(submission):
         .order_by("-sent_at")
         .values_list("sent_at", flat=True)
         .first()
+    )
+
+
+def _queue(message, submission=None):
+    """Write one outbox row now and hand it to the sender once the transaction commits."""
+    if submission is None:
+        row = Notification.objects.create(**message)
+    else:
+        row = submission.notifications.create(reference=submission.reference, **message)
+    transaction.on_commit(lambda: enqueue_sending([row.pk]))
+    return row
+
+
+def queue_resume_link(email, page, queue, url):
+    """The "come back later" email: a link to the unfinished application, valid 7 days."""
+    force = _force_name(page)
+    body = (
+        f"You asked for a link to come back to your {queue.noun} to {force}.\n\n"
+        f"Continue your {queue.noun}:\n{url}\n\n"
+        "The link works for 7 days. Keep it private: anyone with it can see your answers. "
+        "You can ask for a new link from the form at any time.\n\n"
+        "If you did not ask for this, you can ignore this email.\n\n"
+        f"{force}\n"
+    )
+    return _queue(
+        {
+            "kind": NotificationKind.RESUME_LINK,
+            "recipient": email,
+            "subject": f"Continue your {queue.noun}",
+            "body": body,
+        }
+    )
+
+
+def queue_status_link(submission, page, url):
+    """A fresh link to a submission's status page, asked for by its applicant."""
+    force = _force_name(page)
+    body = (
+        f"You asked for the link to see where your {submission._meta.verbose_name} "
+        f"{submission.reference} is.\n\n{_status_paragraph(url)}"
+        "Any link we sent before no longer works.\n\n"
+        "If you did not ask for this, you can ignore this email.\n\n"
+        f"{force}\n"
+    )
+    return _queue(
+        {
+            "kind": NotificationKind.STATUS_LINK,
+            "recipient": submission.email,
+            "subject": f"Your {submission._meta.verbose_name}: {submission.reference}",
+            "body": body,
+        },
+        submission,
     )
 
 

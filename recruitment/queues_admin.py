@@ -30,6 +30,7 @@ from .models import (
     MiniPoliceRegistration,
     SpecialConstableApplication,
 )
+from .queues import display_value, field_label, queue_for
 from .spreadsheets import safe_cell
 
 # The inspect view's "came from" list: the queue's filters and search, as a query string.
@@ -156,10 +157,10 @@ class QueueIndexView(IndexView):
         return super().as_spreadsheet(rows, spreadsheet_format)
 
     def get_heading(self, queryset, field):
-        return triage.field_label(self.model, field)
+        return field_label(self.model, field)
 
     def to_row_dict(self, item):
-        return {field: triage.display_value(item, field) for field in self.list_export}
+        return {field: display_value(item, field) for field in self.list_export}
 
     def preprocess_field_value(self, field, value, export_format):
         # A cell an applicant typed must never run as a spreadsheet formula.
@@ -272,61 +273,29 @@ class QueueHistoryView(HistoryView):
         return self.permission_helper.user_can_inspect_obj(user, self.instance)
 
 
-# The answers as the recruiter reads them, in the order the applicant gave them.
-SPECIAL_SECTIONS = [
-    ("Application", ["reference", "status", "decision_reason_display", "submitted_at"]),
-    ("About you", ["first_name", "last_name", "date_of_birth", "age", "nationality"]),
-    (
-        "Contact details",
-        ["email", "phone", "address_line_1", "address_line_2", "town", "postcode"],
-    ),
-    ("Eligibility", ["lived_in_uk_3_years", "right_to_remain"]),
-    ("Your volunteering", ["hours_per_month", "area", "preferred_role"]),
-    (
-        "Background",
-        [
-            "has_convictions",
-            "conviction_details",
-            "has_tattoos",
-            "tattoo_description",
-            "has_business_interests",
-            "business_interest_details",
-        ],
-    ),  # fmt: skip
-    ("Finally", ["heard_about", "consent_notice_version", "consent_given_at"]),
-]
-MINI_POLICE_SECTIONS = [
-    ("Registration", ["reference", "status", "decision_reason_display", "submitted_at"]),
-    (
-        "The school",
-        ["school_name", "urn", "address_line_1", "address_line_2", "town", "postcode", "area"],
-    ),  # fmt: skip
-    ("Contact at the school", ["contact_name", "contact_role", "email", "phone"]),
-    (
-        "Mini Police",
-        ["year_groups_display", "number_of_pupils", "preferred_start", "anything_else"],
-    ),  # fmt: skip
-    ("Consent", ["consent_notice_version", "consent_given_at"]),
-]
-SECTIONS = {
-    SpecialConstableApplication: SPECIAL_SECTIONS,
-    MiniPoliceRegistration: MINI_POLICE_SECTIONS,
-}
+# Before and after the journey's own sections on the inspect view: the triage facts, consent.
+APPLICATION_FIELDS = ["reference", "status", "decision_reason_display", "submitted_at"]
+CONSENT_FIELDS = ["consent_notice_version", "consent_given_at"]
 
 
 def answer_sections(submission):
-    """[{"title", "answers": [(label, value)]}] for the inspect view, section by section."""
+    """[{"title", "answers": [(label, value)]}]: the answers grouped by the sections the
+    applicant answered them in (recruitment/queues), the age beside the date of birth."""
     model = type(submission)
-    return [
-        {
-            "title": title,
-            "answers": [
-                (triage.field_label(model, name), triage.display_value(submission, name))
-                for name in names
-            ],
-        }
-        for title, names in SECTIONS[model]
-    ]
+
+    def rows(names):
+        return [(field_label(model, n), display_value(submission, n)) for n in names]
+
+    sections = [{"title": "Application", "answers": rows(APPLICATION_FIELDS)}]
+    for section in queue_for(submission).sections:
+        answers = []
+        for question in section.questions:
+            answers.append((question.title_for_staff(model), question.display(submission)))
+            if question.name == "date_of_birth":
+                answers += rows(["age"])
+        sections.append({"title": section.title, "answers": answers})
+    sections.append({"title": "Consent", "answers": rows(CONSENT_FIELDS)})
+    return sections
 
 
 class RefuseWith403:

@@ -5,18 +5,14 @@ functions, so the rules and the audit trail are the same whichever door a change
 through. Who may call them is decided in recruitment.permissions.
 """
 
-import datetime
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import capfirst
 from wagtail.log_actions import log, registry
 from wagtail.models import ModelLogEntry
 
-from .dates import uk_date, uk_datetime
 from .models import DecisionReason
 from .workflows import ReasonRequired, TransitionNotAllowed, check_move
 
@@ -192,37 +188,6 @@ def record_export(submissions, by, file_format):
         ],
         batch_size=500,
     )
-
-
-def display_value(submission, name):
-    """One answer as staff read it, for the inspect view and exports: labels, Yes/No, dates."""
-    try:
-        field = submission._meta.get_field(name)
-    except FieldDoesNotExist:
-        field = None
-    if field is not None and field.choices:
-        return getattr(submission, f"get_{name}_display")()
-    value = getattr(submission, name)
-    if callable(value):
-        value = value()
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, datetime.datetime):
-        return uk_datetime(value)
-    if isinstance(value, datetime.date):
-        return uk_date(value)
-    return str(value)
-
-
-def field_label(model, name):
-    """The label staff see for one answer."""
-    try:
-        return capfirst(model._meta.get_field(name).verbose_name)
-    except FieldDoesNotExist:
-        attribute = getattr(model, name)
-        return capfirst(getattr(attribute, "short_description", name.replace("_", " ")))
 
 
 def history(submission):

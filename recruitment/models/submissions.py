@@ -12,8 +12,6 @@ from django.utils import timezone
 from .. import workflows
 from ..dates import uk_date
 from ..enums import HeardAbout, MiniPoliceStatus, PreferredRole, RemovalReason, SpecialStatus
-from .notes import Note
-from .outbox import Notification
 
 
 class ReferenceSequence(models.Model):
@@ -30,7 +28,11 @@ class ReferenceSequence(models.Model):
 
 
 class Submission(models.Model):
-    """What every recruitment submission has: reference, status, triage and consent."""
+    """What every recruitment submission has: reference, status, triage and consent.
+
+    The questions each queue asks, and which answers are personal data, are defined once in
+    recruitment/queues/; the fields here are what those questions fill.
+    """
 
     reference_prefix = ""
     status_enum = None
@@ -72,6 +74,8 @@ class Submission(models.Model):
         null=True, blank=True, editable=False, help_text="When it reached a final status."
     )
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The applicant's private status page link: only the hash of its token is kept.
+    status_token_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
     status_changed_at = models.DateTimeField(
         default=timezone.now, editable=False, help_text="When it reached its current status."
     )
@@ -99,12 +103,9 @@ class Submission(models.Model):
         editable=False,
     )
     # Reached as submission.notes / submission.notifications (and deleted with it).
-    notes = GenericRelation(Note)
-    notifications = GenericRelation(Notification)
+    notes = GenericRelation("recruitment.Note")
+    notifications = GenericRelation("recruitment.Notification")
 
-    # Cleared by the retention command; what remains (status, area, dates) is only counts.
-    personal_fields = ["email", "phone", "address_line_1", "address_line_2", "town", "postcode"]
-    long_retention_statuses = []
     # Days an open submission may stay in one status before the queue flags it (others: default).
     waiting_limits = {}
     waiting_limit_default = workflows.WAITING_DAYS_DEFAULT
@@ -257,19 +258,7 @@ class SpecialConstableApplication(Submission):
     business_interest_details = models.TextField(blank=True)
     heard_about = models.CharField("How you heard", max_length=20, choices=HeardAbout.choices)
 
-    # Appointed officers' records are kept longer (see the privacy notice).
-    long_retention_statuses = [SpecialStatus.APPOINTED]
     waiting_limits = workflows.SPECIAL_WAITING_DAYS
-    personal_fields = [
-        *Submission.personal_fields,
-        "first_name",
-        "last_name",
-        "date_of_birth",
-        "nationality",
-        "conviction_details",
-        "tattoo_description",
-        "business_interest_details",
-    ]
 
     class Meta(Submission.Meta):
         verbose_name = "Special Constable application"
@@ -319,6 +308,7 @@ class MiniPoliceRegistration(Submission):
         default=MiniPoliceStatus.NEW,
         db_index=True,
     )
+    primary_school_in_area = models.BooleanField("Primary school in our area", default=True)
     school_name = models.CharField(max_length=150)
     urn = models.CharField("School URN", max_length=6, db_index=True)
     contact_name = models.CharField(max_length=120)
@@ -328,8 +318,6 @@ class MiniPoliceRegistration(Submission):
     preferred_start = models.CharField("Preferred start (academic year)", max_length=7)
     anything_else = models.TextField(blank=True)
 
-    # The school itself is not personal data; the people at it are.
-    personal_fields = ["contact_name", "contact_role", "email", "phone", "anything_else"]
     waiting_limits = workflows.MINI_POLICE_WAITING_DAYS
 
     class Meta(Submission.Meta):

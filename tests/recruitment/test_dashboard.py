@@ -57,7 +57,8 @@ def test_recruitment_is_one_menu_item_linking_to_its_home(client, home_page):
     # The sidebar menu, from a queue page: a plain link (no submenu to open) to the home.
     html = client.get(SC_QUEUE).content.decode()
     assert re.search(
-        r'"name": "recruitment", "label": "Recruitment", [^\n]{0,120}?"url": "/admin/recruitment/"}',
+        r'"name": "recruitment", "label": "Recruitment", '
+        r'[^\n]{0,120}?"url": "/admin/recruitment/"}',
         html,
     )
 

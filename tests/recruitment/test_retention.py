@@ -204,6 +204,7 @@ def test_each_run_leaves_one_audit_entry_with_its_counts(home_page):
             "Special Constable applications": 3,
             "Mini Police registrations": 0,
             "Sent emails": 0,
+            "Unfinished applications": 0,
         },
     }
     assert real.data["dry_run"] is False
@@ -264,6 +265,7 @@ def test_retention_settings_explain_what_is_wrong(client, demo_site, login_as):
             "appointed_retention_months": "12",
             "mini_police_retention_months": "0",
             "sent_email_retention_days": "30",
+            "draft_retention_days": "30",
         },
     )
     html = response.content.decode()
@@ -278,10 +280,12 @@ def test_retention_settings_explain_what_is_wrong(client, demo_site, login_as):
             "appointed_retention_months": "36",
             "mini_police_retention_months": "6",
             "sent_email_retention_days": "14",
+            "draft_retention_days": "7",
         },
     )
     saved = RecruitmentSettings.load()
     assert (saved.special_retention_months, saved.appointed_retention_months) == (18, 36)
+    assert saved.draft_retention_days == 7
 
 
 def test_recruitment_staff_cannot_change_the_periods(client, demo_site, login_as):

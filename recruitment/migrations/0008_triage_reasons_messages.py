@@ -123,7 +123,7 @@ def forwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("cms", "0005_site_settings_history_report_comms"),
-        ("recruitment", "0006_recruitment_managers_group"),
+        ("recruitment", "0007_journey"),
         ("wagtailcore", "0088_fix_log_entry_json_timestamps"),
         ("auth", "0012_alter_user_first_name_max_length"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
@@ -275,6 +275,8 @@ class Migration(migrations.Migration):
                     ("acknowledgement", "Acknowledgement to the applicant"),
                     ("team_notice", "Notice to the recruitment team"),
                     ("message", "Message from the recruitment team"),
+                    ("resume_link", "Link to come back to an unfinished application"),
+                    ("status_link", "Link to the applicant's status page"),
                 ],
                 max_length=20,
             ),
