@@ -17,6 +17,7 @@ from wagtail.log_actions import log
 
 from .enums import NotificationKind, NotificationStatus
 from .models import Notification
+from .queues import queue_for
 
 logger = logging.getLogger(__name__)
 
@@ -36,15 +37,12 @@ def _force_name(page):
     return SiteSettings.for_site(site).force_name if site else "Blue Lamp Constabulary"
 
 
-DEFAULT_NEXT_STEPS = (
-    "Our recruitment team will look at what you sent and contact you within 10 working days."
-)
-
-
-def next_steps(page):
-    """What happens next, in the same words as the thank-you page (its text, as plain text)."""
+def next_steps(page, submission):
+    """What happens next, in the same words as the thank-you page: its text (as plain text),
+    else what the applicant's status page says of a new submission (recruitment/queues)."""
     text = strip_tags(page.thank_you_text).strip() if page is not None else ""
-    return html.unescape(" ".join(text.split())) or DEFAULT_NEXT_STEPS
+    text = html.unescape(" ".join(text.split()))
+    return text or queue_for(submission).stage(submission.status_enum.NEW).next
 
 
 def _greeting(submission):
@@ -60,7 +58,7 @@ def acknowledgement(submission, page, status_url=None):
         f"Dear {_greeting(submission)},\n\n"
         f"Thank you. {force} has received your {kind}.\n\n"
         f"Your reference number is {submission.reference}\n\n"
-        f"What happens next: {next_steps(page)}\n\n"
+        f"What happens next: {next_steps(page, submission)}\n\n"
         "Quote your reference number if you contact us about it.\n\n"
         f"{_status_paragraph(status_url)}"
         "If you did not send this, you can ignore this email.\n\n"

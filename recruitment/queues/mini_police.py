@@ -162,8 +162,9 @@ MINI_POLICE = Queue(
     send_label="Register the school",
     sections=[CHECK_YOU_CAN_REGISTER, ABOUT_THE_SCHOOL, CONTACT_AT_THE_SCHOOL, TAKING_PART],
     public_stages={
+        # The same words as the thank-you page and the acknowledgement email (issue 13).
         M.NEW: Stage(
-            "Received", "Our Mini Police team will contact the school within 10 working days."
+            "Received", "A neighbourhood officer will contact the school within 10 working days."
         ),
         M.CONTACTED: Stage(
             "In touch", "We are talking with the school about how Mini Police would work there."

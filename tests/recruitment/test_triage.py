@@ -21,6 +21,7 @@ from recruitment.factories import (
     SpecialConstableApplicationFactory,
 )
 from recruitment.models import Notification
+from recruitment.queues.specials import SPECIALS
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +80,8 @@ def test_inspect_groups_answers_by_section_and_computes_the_age(client, recruite
     application = SpecialConstableApplicationFactory(date_of_birth=datetime.date(1990, 1, 1))
     html = client.get(application.admin_url()).content.decode()
     titles = re.findall(r'<h2 id="section-\d+" class="w-h2">(.*?)</h2>', html)
-    assert titles[:3] == ["Application", "About you", "Contact details"]
+    journey = [section.title for section in SPECIALS.sections]  # as the applicant met them
+    assert titles == ["Application", *journey, "Consent"]
     today = timezone.localdate()
     age = today.year - 1990
     assert re.search(rf"<dt>Age</dt><dd>{age}</dd>", html)
@@ -267,5 +269,7 @@ def test_emails_read_well(home_page, specials_page, mini_page):
     registration = MiniPoliceRegistrationFactory(status=MiniPoliceStatus.NEW)
     ack = notifications.acknowledgement(registration, mini_page)
     assert ack["subject"].startswith("Your Mini Police registration: ")
-    assert "A neighbourhood officer will contact the school" in ack["body"]
-    assert notifications.next_steps(mini_page).startswith("A neighbourhood officer will contact")
+    assert "What happens next: A neighbourhood officer will contact the school" in ack["body"]
+    mini_page.thank_you_text = "<p>We will phone the school&#x27;s office.</p>"
+    ack = notifications.acknowledgement(registration, mini_page)
+    assert "What happens next: We will phone the school's office." in ack["body"]
