@@ -9,7 +9,8 @@ here too, by recruitment managers only.
 import copy
 
 from django.contrib.admin import SimpleListFilter
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.db.models import Q
 from django.http import QueryDict
 from django.urls import reverse
@@ -225,9 +226,12 @@ class QueueInspectView(InspectView):
 
     def neighbour_links(self):
         query = self.request.GET.get(BACK_PARAM, "")
-        queryset = filtered_queryset(self.model_admin, self.request, query)
         if self.model_admin.ordering != ["-submitted_at"] or "o" in QueryDict(query):
             return None  # previous/next follow the default order only
+        try:
+            queryset = filtered_queryset(self.model_admin, self.request, query)
+        except (IncorrectLookupParameters, SuspiciousOperation):
+            return None  # a hand-edited "from": no previous/next rather than an error
         previous, following = neighbours(queryset, self.instance)
         suffix = "?" + urlencode({BACK_PARAM: query})
         url = self.url_helper.get_action_url

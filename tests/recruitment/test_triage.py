@@ -101,6 +101,9 @@ def test_previous_and_next_follow_the_filtered_list(client, recruiter):
     assert f'href="{c.admin_url()}?from=status%3Dnew" rel="next"' in html
     html = client.get(a.admin_url() + "?from=status%3Dnew").content.decode()
     assert "No previous application" in html
+    response = client.get(a.admin_url() + "?from=nonsense__field%3D1")  # hand-edited
+    assert response.status_code == 200
+    assert "Next application" not in response.content.decode()
 
 
 def test_move_to_offers_no_preselected_status(client, recruiter):
