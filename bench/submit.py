@@ -58,6 +58,7 @@ def answers(form, email, area):
             "nationality": "British",
             "right_to_remain": "yes",
             "hours_per_month": "16",
+            "in_barred_occupation": "no",
             "preferred_role": "response",
             "has_convictions": "no",
             "has_tattoos": "no",

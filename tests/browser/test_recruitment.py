@@ -39,6 +39,7 @@ def specials_eligibility(tab, year="1990"):
     tab.check("#id_lived_in_uk_3_years_0")
     tab.check("#id_right_to_remain_0")
     tab.fill("#id_hours_per_month", "24")
+    tab.check("#id_in_barred_occupation_1")
     go_on(tab)
 
 

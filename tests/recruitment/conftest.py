@@ -88,6 +88,7 @@ def special_answers(areas):
         "nationality": "British",
         "right_to_remain": "yes",
         "hours_per_month": "20",
+        "in_barred_occupation": "no",
         "area": str(area_id()),
         "preferred_role": "neighbourhood",
         "has_convictions": "no",
