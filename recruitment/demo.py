@@ -89,8 +89,8 @@ def load_pages(home):
             "apply",
             title="Apply to be a Special Constable",
             intro=_p(
-                "It takes about 20 minutes. You can give us the details of your convictions, "
-                "tattoos and second jobs now, or we will ask at interview."
+                "It takes about 20 minutes. Your answers are saved as you go: you can leave "
+                "and come back, on this device or from a link we email you."
             ),
             eligibility=(
                 "<ul><li>You must be 18 or over on the day you apply.</li>"

@@ -21,17 +21,16 @@ class SectionForm(forms.Form):
         self.section = section
         for question in section.questions:
             self.fields[question.name] = question.form_field()
+            # A details box is needed only after "Yes" (and is never labelled optional).
+            if question.reveal_when_yes and self.is_bound:
+                yes = self.data.get(question.reveal_when_yes) == "yes"
+                self.fields[question.name].required = yes
 
     def clean(self):
         cleaned = super().clean()
-        # A "Yes" needs its details; a "No" drops any details typed before the answer changed.
+        # A "No" drops any details typed before the answer changed.
         for question in self.section.questions:
-            if not question.reveal_when_yes:
-                continue
-            answer = cleaned.get(question.reveal_when_yes)
-            if answer is True and not (cleaned.get(question.name) or "").strip():
-                self.add_error(question.name, question.required_message)
-            elif answer is False:
+            if question.reveal_when_yes and cleaned.get(question.reveal_when_yes) is not True:
                 cleaned[question.name] = ""
         return cleaned
 
@@ -42,6 +41,9 @@ class SectionForm(forms.Form):
         """
         values = {}
         for name, field in self.fields.items():
+            if name in self.cleaned_data and self.cleaned_data[name] == "" and self.reveals(name):
+                values[name] = [""]  # details of a "No" are not kept
+                continue
             widget = field.widget
             inputs = (
                 [f"{name}{suffix}" for suffix in widget.widgets_names]
@@ -55,6 +57,10 @@ class SectionForm(forms.Form):
                     value = self.data[key]
                     values[key] = [str(v) for v in value] if isinstance(value, list) else [value]
         return values
+
+    def reveals(self, name):
+        """The yes/no question whose "Yes" shows the named question ("" for none)."""
+        return next((q.reveal_when_yes for q in self.section.questions if q.name == name), "")
 
     def rows(self):
         """Each bound field with the yes/no question whose "Yes" reveals it ("" for none)."""

@@ -234,7 +234,12 @@ def _summary(queue, submission):
     return [
         {
             "section": s,
-            "rows": [{"question": q, "answer": q.display(submission)} for q in s.questions],
+            # A details box after a "No" has nothing to check.
+            "rows": [
+                {"question": q, "answer": q.display(submission)}
+                for q in s.questions
+                if not q.reveal_when_yes or q.display(submission)
+            ],
         }
         for s in queue.sections
     ]

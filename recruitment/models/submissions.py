@@ -249,6 +249,7 @@ class SpecialConstableApplication(Submission):
     nationality = models.CharField(max_length=80)
     right_to_remain = models.BooleanField("Right to live in the UK without restriction")
     hours_per_month = models.PositiveSmallIntegerField("Hours a month")
+    in_barred_occupation = models.BooleanField("Works in a barred occupation", default=False)
     preferred_role = models.CharField(max_length=20, choices=PreferredRole.choices)
     has_convictions = models.BooleanField("Convictions or cautions")
     conviction_details = models.TextField(blank=True)

@@ -39,8 +39,6 @@ class Question:
         form_field = self.make_field()
         form_field.label = self.label
         form_field.help_text = self.hint
-        if self.reveal_when_yes:
-            form_field.required = False
         if self.required_message:
             form_field.error_messages["required"] = self.required_message
         if self.autocomplete:

@@ -54,6 +54,16 @@ CHECK_YOU_CAN_APPLY = Section(
             hint="Special Constables give at least 16 hours a month.",
             required_message="Enter how many hours a month you can give",
         ),
+        Question(
+            "in_barred_occupation",
+            "Do you work in a job that stops you being a Special Constable?",
+            fields.yes_no(),
+            hint="For example, a police officer or PCSO, a member of the Armed Forces on active "
+            "service, or a licensed door supervisor.",
+            required_message="Select yes if you work in a job that stops you being a Special "
+            "Constable",
+            staff_label="Works in a barred occupation",
+        ),
     ],
     rules=[
         Rule("date_of_birth", eligibility.age_rule, (CADETS, SUPPORT_VOLUNTEER)),
@@ -68,6 +78,14 @@ CHECK_YOU_CAN_APPLY = Section(
             (SUPPORT_VOLUNTEER,),
         ),
         Rule("hours_per_month", eligibility.hours_rule, (SUPPORT_VOLUNTEER,)),
+        Rule(
+            "in_barred_occupation",
+            eligibility.no_required(
+                "People in some jobs cannot be Special Constables, because the two roles "
+                "would conflict. You may be able to help as a Police Support Volunteer."
+            ),
+            (SUPPORT_VOLUNTEER,),
+        ),
     ],
 )
 

@@ -15,16 +15,24 @@ def _fresh_rate_limits():
 
 
 @pytest.fixture
-def form_pages(home_page):
-    """Both recruitment form pages under their programme pages, with the programmes an
-    ineligible applicant is pointed to, and two local policing areas. Built by factories."""
-    from cms.factories import ProgrammeIndexPageFactory, ProgrammePageFactory
+def areas(db):
+    """The force-wide area and two local policing areas (the demo has the same names)."""
     from cms.models import Area
+
+    Area.objects.get_or_create(
+        name="Force-wide", defaults={"slug": "force-wide", "force_wide": True}
+    )
+    for name in ("Northvale", "Eastmoor"):
+        Area.objects.get_or_create(name=name, defaults={"slug": name.lower()})
+
+
+@pytest.fixture
+def form_pages(home_page, areas):
+    """Both recruitment form pages under their programme pages, with the programmes an
+    ineligible applicant is pointed to. Built by factories."""
+    from cms.factories import ProgrammeIndexPageFactory, ProgrammePageFactory
     from recruitment.factories import MiniPoliceFormPageFactory, SpecialConstableFormPageFactory
 
-    Area.objects.get_or_create(name="Force-wide", slug="force-wide", force_wide=True)
-    Area.objects.get_or_create(name="Northvale", slug="northvale")
-    Area.objects.get_or_create(name="Eastmoor", slug="eastmoor")
     index = ProgrammeIndexPageFactory(parent=home_page)
     specials = ProgrammePageFactory(
         parent=index, title="Special Constables", slug="special-constables"
@@ -64,7 +72,7 @@ DATE_OF_BIRTH_BOXES = ("date_of_birth_day", "date_of_birth_month", "date_of_birt
 
 
 @pytest.fixture
-def special_answers(form_pages):
+def special_answers(areas):
     """A complete, eligible Special Constable application as the browser would POST it."""
     return {
         "first_name": "Jordan",
@@ -80,6 +88,7 @@ def special_answers(form_pages):
         "nationality": "British",
         "right_to_remain": "yes",
         "hours_per_month": "20",
+        "in_barred_occupation": "no",
         "area": str(area_id()),
         "preferred_role": "neighbourhood",
         "has_convictions": "no",
@@ -95,7 +104,7 @@ def special_answers(form_pages):
 
 
 @pytest.fixture
-def mini_answers(form_pages):
+def mini_answers(areas):
     """A complete Mini Police school registration as the browser would POST it."""
     from recruitment.academic_years import academic_year_choices
 
