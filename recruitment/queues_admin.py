@@ -138,6 +138,13 @@ def waiting_rule(model):
     )
 
 
+def _words(text):
+    """Text that may wrap between its words but never inside one (not even at a hyphen)."""
+    return format_html_join(
+        " ", '<span class="recruitment-word">{}</span>', ((word,) for word in str(text).split())
+    )
+
+
 def _back_query(obj):
     back = getattr(obj, "queue_query", "")
     return "?" + urlencode({BACK_PARAM: back}) if back else ""
@@ -362,8 +369,9 @@ class QueueAdmin(RefuseWith403, ModelAdmin):
     def name_link(self, obj):
         if obj.is_erased:
             return "Erased" if obj.removal_reason == "request" else "Removed"
-        return format_html('<a href="{}{}">{}</a>', obj.admin_url(), _back_query(obj),
-                           obj.display_name)  # fmt: skip
+        return format_html(
+            '<a href="{}{}">{}</a>', obj.admin_url(), _back_query(obj), _words(obj.display_name)
+        )
 
     name_link.short_description = "Name"
 
@@ -378,6 +386,17 @@ class QueueAdmin(RefuseWith403, ModelAdmin):
     status_tag.short_description = "Status"
     status_tag.admin_order_field = "status"
 
+    def assignee_column(self, obj):
+        return _words(obj.assignee_display())
+
+    assignee_column.short_description = "Assignee"
+
+    def area_column(self, obj):
+        return _words(obj.area.name) if obj.area_id else ""
+
+    area_column.short_description = "Area"
+    area_column.admin_order_field = "area__name"
+
     def submitted(self, obj):
         return uk_datetime(obj.submitted_at)
 
@@ -386,14 +405,16 @@ class QueueAdmin(RefuseWith403, ModelAdmin):
 
     def flags_column(self, obj):
         flags = [f for f in obj.flags() if f != "Possible duplicate"]
-        parts = [format_html("<li>{}</li>", flag) for flag in flags]
+        parts = [format_html("<li>{}</li>", _words(flag)) for flag in flags]
         others = getattr(obj, "duplicate_list", [])
         if obj.possible_duplicate:
             links = format_html_join(
-                ", ", '<a href="{}">{}</a>', ((o.admin_url(), o.reference) for o in others)
+                ", ",
+                '<a href="{}" class="recruitment-word">{}</a>',
+                ((o.admin_url(), o.reference) for o in others),
             )
-            parts.insert(0, format_html("<li>Possible duplicate{}{}</li>",
-                                        " of " if others else "", links))  # fmt: skip
+            of = " of " if others else ""
+            parts.insert(0, format_html("<li>{}{}{}</li>", _words("Possible duplicate"), of, links))
         if not parts:
             return ""
         items = format_html_join("", "{}", ((part,) for part in parts))
@@ -411,8 +432,8 @@ class SpecialConstableQueue(QueueAdmin):
         "reference_link",
         "name_link",
         "status_tag",
-        "assignee_display",
-        "area",
+        "assignee_column",
+        "area_column",
         "submitted",
         "flags_column",
     ]
@@ -440,8 +461,8 @@ class MiniPoliceQueue(QueueAdmin):
         "name_link",
         "urn",
         "status_tag",
-        "assignee_display",
-        "area",
+        "assignee_column",
+        "area_column",
         "submitted",
         "flags_column",
     ]

@@ -87,7 +87,9 @@ def test_reject_without_a_reason_is_refused_and_with_one_recorded(page, recruite
     page.select_option("#move-to", label="Rejected")
     page.click("form:has(#move-to) button")
     page.get_by_role("button", name="Yes, move to rejected").click()
-    assert "Choose the reason it is rejected from the list." in page.inner_text("body")
+    error = page.locator("#reason-error")
+    error.wait_for()
+    assert error.inner_text() == "Choose the reason it is rejected from the list."
     application.refresh_from_db()
     assert application.status == SpecialStatus.IN_REVIEW
 
