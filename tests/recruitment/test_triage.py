@@ -176,7 +176,7 @@ def test_duplicates_are_flagged_and_linked_both_ways(
     assert len(rows) == 2
     for this, other in ((first, second), (second, first)):
         flags = next(f for ref, f in rows.items() if this.reference in ref)
-        assert f'<a href="{other.admin_url()}">{other.reference}</a>' in flags
+        assert f'href="{other.admin_url()}" class="recruitment-word">{other.reference}</a>' in flags
         inspect = client.get(this.admin_url()).content.decode()
         assert f'<a href="{other.admin_url()}">{other.reference}</a>' in inspect
     response = client.get(SC_QUEUE + "?export=csv")
