@@ -12,7 +12,11 @@ from wagtail.models import ModelLogEntry
 
 from recruitment import triage
 from recruitment.enums import MiniPoliceStatus, NotificationStatus, SpecialStatus
-from recruitment.factories import MiniPoliceRegistrationFactory, SpecialConstableApplicationFactory
+from recruitment.factories import (
+    DecisionReasonFactory,
+    MiniPoliceRegistrationFactory,
+    SpecialConstableApplicationFactory,
+)
 from recruitment.models import (
     Notification,
     RecruitmentSettings,
@@ -235,7 +239,9 @@ def test_no_audit_entry_holds_personal_data(client, login_as, demo_site):
     recruiter = login_as("recruiter")
     triage.assign(application, recruiter, by=recruiter)
     triage.add_note(application, "Audrey called back.", by=recruiter)
-    triage.move(application, SpecialStatus.REJECTED, by=recruiter)
+    triage.move(
+        application, SpecialStatus.REJECTED, by=recruiter, reason=DecisionReasonFactory()
+    )
     client.get("/admin/recruitment/specialconstableapplication/?export=csv")
     application.decided_at = timezone.now() - 400 * DAY
     application.save()
