@@ -33,14 +33,20 @@ def main(folder):
     submissions = Path(folder) / "submissions.txt"
     if submissions.exists():
         print()
-        print("| form | sent | accepted | submissions/s | POST p50 ms | p95 ms | p99 ms |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-        for line in submissions.read_text().splitlines():
-            s = json.loads(line)
+        print("| form | journeys | completed | journeys/s | journey p50 ms | p95 ms |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: |")
+        lines = [json.loads(line) for line in submissions.read_text().splitlines()]
+        for s in lines:
             print(
-                f"| {s['form']} | {s['sent']} | {s['accepted']} | {s['submissions_per_s']} "
-                f"| {s['post_ms_p50']} | {s['post_ms_p95']} | {s['post_ms_p99']} |"
+                f"| {s['form']} | {s['sent']} | {s['accepted']} | {s['journeys_per_s']} "
+                f"| {s['journey_ms_p50']} | {s['journey_ms_p95']} |"
             )
+        print()
+        print("| form | step | p50 ms | p95 ms |")
+        print("| --- | --- | ---: | ---: |")
+        for s in lines:
+            for step, ms in s["steps_ms"].items():
+                print(f"| {s['form']} | {step} | {ms['p50']} | {ms['p95']} |")
 
 
 if __name__ == "__main__":

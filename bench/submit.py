@@ -1,9 +1,10 @@
-"""Submit the recruitment forms as many concurrent applicants would, and report what came back.
+"""Go through the recruitment forms as many concurrent applicants would, and report what came back.
 
-Each simulated applicant is a thread with its own connection and cookies: it opens the form
-(GET: CSRF cookie, double-submit token), posts a valid application, follows the redirect to
-the thank-you page and reads its reference number. Standard library only, so it runs from
-any checkout.
+Each simulated applicant is a thread with its own connection and cookies. It makes the
+whole journey: opens the form ("Check you can apply"), answers it, then each section page in
+turn (GET, then POST with that page's CSRF token), check your answers, Send, and reads its
+reference number from the thank-you page. Every step is timed; the summary gives journeys/s
+and each step's p50/p95. Standard library only, so it runs from any checkout.
 
 usage: python bench/submit.py --form sc|mp --count 500 --clients 20 \
            [--base http://127.0.0.1:8006,http://127.0.0.1:8007] [--run-id ID] [--json out.json]
@@ -27,7 +28,7 @@ FORMS = {
     "sc": "/volunteer/special-constables/apply/",
     "mp": "/volunteer/mini-police/register/",
 }
-TOKEN_RE = re.compile(r'<input[^>]*name="token"[^>]*>')
+ACTION_RE = re.compile(r'<form method="post" action="([^"]+)"[^>]*recruitment-form')
 CSRF_RE = re.compile(r'<input[^>]*name="csrfmiddlewaretoken"[^>]*>')
 VALUE_RE = re.compile(r'value="([^"]*)"')
 AREA_RE = re.compile(r'<select[^>]*name="area".*?<option value="(\d+)"', re.S)
@@ -57,6 +58,7 @@ def answers(form, email, area):
             "nationality": "British",
             "right_to_remain": "yes",
             "hours_per_month": "16",
+            "in_barred_occupation": "no",
             "preferred_role": "response",
             "has_convictions": "no",
             "has_tattoos": "no",
@@ -65,6 +67,7 @@ def answers(form, email, area):
         }
     return {
         **common,
+        "primary_school_in_area": "yes",
         "school_name": "Bench Primary School",
         "urn": "123456",
         "contact_name": "Sam Teacher",
@@ -108,26 +111,46 @@ class Applicant:
                     self.cookies[name] = morsel.value
         return response.status, response.headers, content
 
+    def _post_step(self, path, html, data, steps, name):
+        csrf = CSRF_RE.search(html)
+        if csrf:
+            data = {**data, "csrfmiddlewaretoken": VALUE_RE.search(csrf.group(0)).group(1)}
+        started = time.perf_counter()
+        status, headers, body = self.request("POST", path, urlencode(data, doseq=True))
+        steps[name] = steps.get(name, 0.0) + time.perf_counter() - started
+        location = urlsplit(headers["Location"]).path if status in (301, 302, 303) else ""
+        return status, location, body
+
     def apply(self, form, email):
-        """One whole application. Returns (status of the POST, reference or '', seconds)."""
+        """One whole journey. Returns (status of Send, reference or '', seconds, step times)."""
+        steps = {}
+        started = time.perf_counter()
         path = FORMS[form]
         status, _headers, html = self.request("GET", path)
+        steps["first page"] = time.perf_counter() - started
         if status != 200:
-            return status, "", 0.0
-        token = VALUE_RE.search(TOKEN_RE.search(html).group(0)).group(1)
-        csrf = VALUE_RE.search(CSRF_RE.search(html).group(0)).group(1)
-        area = AREA_RE.search(html).group(1)
-        data = {**answers(form, email, area), "token": token, "csrfmiddlewaretoken": csrf}
-        started = time.perf_counter()
-        status, headers, _ = self.request("POST", path, urlencode(data))
-        elapsed = time.perf_counter() - started
+            return status, "", 0.0, steps
+        data = answers(form, email, "")
+        location = ""
+        for _ in range(12):  # a journey has fewer pages than this
+            action = ACTION_RE.search(html)
+            if action is None:
+                return "no form", "", 0.0, steps
+            if area := AREA_RE.search(html):
+                data["area"] = area.group(1)
+            name = urlsplit(action.group(1)).path.rstrip("/").rsplit("/", 1)[-1]
+            status, location, html = self._post_step(action.group(1), html, data, steps, name)
+            if status not in (301, 302, 303) or location.endswith("/thank-you/"):
+                break
+            t = time.perf_counter()
+            status, _headers, html = self.request("GET", location)
+            steps[f"{location.rstrip('/').rsplit('/', 1)[-1]} (page)"] = time.perf_counter() - t
         reference = ""
-        if status in (301, 302, 303):
-            location = urlsplit(headers["Location"]).path
+        if location.endswith("/thank-you/"):
             _status, _h, thanks = self.request("GET", location)
             found = REFERENCE_RE.search(thanks)
             reference = found.group(0) if found else ""
-        return status, reference, elapsed
+        return status, reference, time.perf_counter() - started, steps
 
 
 def run(bases, form, count, clients, run_id):
@@ -145,12 +168,18 @@ def run(bases, form, count, clients, run_id):
                 return
             email = f"bench+{run_id}-{form}-{n}@example.org"
             try:
-                status, reference, elapsed = applicant.apply(form, email)
+                status, reference, elapsed, steps = applicant.apply(form, email)
             except Exception as exc:  # noqa: BLE001 - every failure is an outcome to report
-                status, reference, elapsed = f"error: {exc.__class__.__name__}", "", 0.0
+                status, reference, elapsed, steps = f"error: {exc.__class__.__name__}", "", 0.0, {}
             with lock:
                 outcomes.append(
-                    {"email": email, "status": status, "reference": reference, "s": elapsed}
+                    {
+                        "email": email,
+                        "status": status,
+                        "reference": reference,
+                        "s": elapsed,
+                        "steps": steps,
+                    }
                 )
 
     threads = [threading.Thread(target=worker, args=(i,)) for i in range(clients)]
@@ -172,15 +201,27 @@ def summary(form, outcomes, seconds):
     statuses = {}
     for o in outcomes:
         statuses[str(o["status"])] = statuses.get(str(o["status"]), 0) + 1
+    per_step = {}
+    for o in ok:
+        for name, value in o.get("steps", {}).items():
+            per_step.setdefault(name, []).append(value)
+
+    def step_ms(values, p):
+        values = sorted(values)
+        return round(values[min(len(values) - 1, int(len(values) * p / 100))] * 1000, 1)
+
     return {
         "form": form,
         "sent": len(outcomes),
         "accepted": len(ok),
         "seconds": round(seconds, 2),
-        "submissions_per_s": round(len(ok) / seconds, 1) if seconds else 0,
-        "post_ms_p50": round(statistics.median(times) * 1000, 1),
-        "post_ms_p95": round(pct(95), 1),
-        "post_ms_p99": round(pct(99), 1),
+        "journeys_per_s": round(len(ok) / seconds, 2) if seconds else 0,
+        "journey_ms_p50": round(statistics.median(times) * 1000, 1),
+        "journey_ms_p95": round(pct(95), 1),
+        "steps_ms": {
+            name: {"p50": step_ms(values, 50), "p95": step_ms(values, 95)}
+            for name, values in per_step.items()
+        },
         "statuses": statuses,
     }
 

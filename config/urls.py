@@ -19,6 +19,7 @@ urlpatterns = [
     path("search/", cms_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("favicon.ico", cms_views.favicon, name="favicon"),
+    path("", include("recruitment.urls")),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -1,7 +1,9 @@
-"""The admin actions on submissions: assign, move, note, bulk changes, and "My queue".
+"""The admin actions on submissions: assign, move (with confirmation and reason), note,
+message, bulk changes, and the Recruitment home page.
 
-Each view checks the permission, calls one function in recruitment.services, says what
-happened with a message, and goes back where the user came from.
+Each view checks the permission, calls one function in recruitment.triage (or
+notifications for messages), says what happened with a message, and goes back where the
+user came from.
 """
 
 from functools import wraps
@@ -13,12 +15,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 
-from . import services
-from .models import SUBMISSION_MODELS
-from .workflows import TransitionNotAllowed
+from . import dashboard, notifications, permissions, triage
+from .models import SUBMISSION_MODELS, DecisionReason, MessageTemplate
+from .workflows import ReasonRequired, TransitionNotAllowed
 
 MODELS_BY_NAME = {model._meta.model_name: model for model in SUBMISSION_MODELS}
 
@@ -44,7 +45,7 @@ def _model(model_name, user):
     model = MODELS_BY_NAME.get(model_name)
     if model is None:
         raise Http404
-    if not services.can_work(user, model):
+    if not permissions.can_work(user, model):
         raise PermissionDenied
     return model
 
@@ -62,7 +63,7 @@ def _assignee(request, model):
         return request.user
     if value in ("", "none"):
         return None
-    user = services.assignable_users(model).filter(pk=value).first() if value.isdigit() else None
+    user = permissions.assignable_users(model).filter(pk=value).first() if value.isdigit() else None
     if user is None:
         raise PermissionDenied
     return user
@@ -74,20 +75,62 @@ def assign(request, model_name, pk):
     model = _model(model_name, request.user)
     submission = get_object_or_404(model, pk=pk)
     assignee = _assignee(request, model)
-    services.assign(submission, assignee, by=request.user)
+    try:
+        triage.assign(submission, assignee, by=request.user)
+    except TransitionNotAllowed as refusal:
+        messages.error(request, str(refusal))
+        return _back(request, submission.admin_url())
     who = (assignee.get_full_name() or assignee.get_username()) if assignee else "nobody"
     messages.success(request, f"{submission.reference} is assigned to {who}.")
     return _back(request, submission.admin_url())
 
 
+def _confirm_move(request, submission, target, error=""):
+    """The confirmation step before a decision: the reason (where one is needed) and a note."""
+    context = {
+        "submission": submission,
+        "target": target,
+        "target_label": submission.status_enum(target).label,
+        "reasons": triage.reasons_for(submission, target),
+        "needs_reason": triage.needs_reason(submission, target),
+        "chosen_reason": request.POST.get("reason", ""),
+        "note": request.POST.get("note", ""),
+        "error": error,
+        "next": request.POST.get("next", ""),
+        "action_url": reverse(
+            "recruitment_move", args=[submission._meta.model_name, submission.pk]
+        ),
+    }
+    return TemplateResponse(request, "recruitment/admin/confirm_move.html", context)
+
+
 @forbidden_as_403
 @require_POST
 def move(request, model_name, pk):
+    """Make a move; a decision (a final status) first asks for confirmation and a reason."""
     model = _model(model_name, request.user)
     submission = get_object_or_404(model, pk=pk)
     target = request.POST.get("status", "")
+    if target not in dict(submission.allowed_moves()):
+        if target:
+            try:
+                triage.move(submission, target, by=request.user)
+            except TransitionNotAllowed as refusal:
+                messages.error(request, str(refusal))
+        else:
+            messages.error(request, "Choose a status to move it to.")
+        return _back(request, submission.admin_url())
+    decision = not submission.transitions.get(target)
+    if decision and request.POST.get("confirm") != "yes":
+        return _confirm_move(request, submission, target)
+    reason_id = request.POST.get("reason", "")
+    reason = DecisionReason.objects.filter(pk=reason_id).first() if reason_id.isdigit() else None
     try:
-        services.move(submission, target, by=request.user)
+        triage.move(
+            submission, target, by=request.user, reason=reason, note=request.POST.get("note", "")
+        )
+    except ReasonRequired as refusal:
+        return _confirm_move(request, submission, target, error=str(refusal))
     except TransitionNotAllowed as refusal:
         messages.error(request, str(refusal))
     else:
@@ -103,11 +146,37 @@ def note(request, model_name, pk):
     model = _model(model_name, request.user)
     submission = get_object_or_404(model, pk=pk)
     try:
-        services.add_note(submission, request.POST.get("text", ""), by=request.user)
+        triage.add_note(submission, request.POST.get("text", ""), by=request.user)
     except ValueError as problem:
         messages.error(request, str(problem))
     else:
         messages.success(request, "Your note has been added.")
+    return _back(request, submission.admin_url())
+
+
+@forbidden_as_403
+@require_POST
+def message(request, model_name, pk):
+    """Email the applicant from a template, through the outbox."""
+    model = _model(model_name, request.user)
+    submission = get_object_or_404(model, pk=pk)
+    template_id = request.POST.get("template", "")
+    template = (
+        MessageTemplate.objects.filter(pk=template_id, active=True).first()
+        if template_id.isdigit()
+        else None
+    )
+    if template is None:
+        messages.error(request, "Choose the message to send.")
+        return _back(request, submission.admin_url())
+    try:
+        notifications.send_message(
+            submission, template, request.POST.get("paragraph", ""), by=request.user
+        )
+    except ValueError as problem:
+        messages.error(request, str(problem))
+    else:
+        messages.success(request, f"“{template.name}” is on its way to the applicant.")
     return _back(request, submission.admin_url())
 
 
@@ -123,14 +192,14 @@ def bulk(request, model_name):
         return _back(request, index_url)
     action = request.POST.get("action")
     if action == "assign":
-        changed = services.bulk_assign(submissions, _assignee(request, model), by=request.user)
+        changed = triage.bulk_assign(submissions, _assignee(request, model), by=request.user)
         messages.success(request, f"Assigned {changed} of {len(submissions)} selected.")
     elif action == "move":
         target = request.POST.get("status", "")
-        if target not in model.status_enum.values:
+        if target not in dict(triage.bulk_moves(model)):
             messages.error(request, "Choose a status to move the selected submissions to.")
             return _back(request, index_url)
-        moved, refused = services.bulk_move(submissions, target, by=request.user)
+        moved, refused = triage.bulk_move(submissions, target, by=request.user)
         label = model.status_enum(target).label.lower()
         if moved:
             messages.success(request, f"Moved {len(moved)} to {label}.")
@@ -145,17 +214,10 @@ def bulk(request, model_name):
 
 
 @forbidden_as_403
-def my_queue(request):
-    """Everything assigned to me that is still open, across both queues."""
-    visible = [m for m in SUBMISSION_MODELS if services.can_view(request.user, m)]
-    if not visible:
+def home(request):
+    """The Recruitment home: my open applications first, then each queue's counts as links."""
+    if not any(permissions.can_view(request.user, m) for m in SUBMISSION_MODELS):
         raise PermissionDenied
-    sections = []
-    for model in visible:
-        items = [
-            s
-            for s in model.objects.filter(assignee=request.user).select_related("area")
-            if s.is_open
-        ]
-        sections.append({"title": capfirst(model._meta.verbose_name_plural), "items": items})
-    return TemplateResponse(request, "recruitment/admin/my_queue.html", {"sections": sections})
+    return TemplateResponse(
+        request, "recruitment/admin/home.html", dashboard.overview(request.user)
+    )

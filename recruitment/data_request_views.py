@@ -13,7 +13,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import data_requests, services
+from . import data_requests, permissions
 from .admin_views import forbidden_as_403
 
 
@@ -30,7 +30,7 @@ class DataRequestForm(forms.Form):
 
 
 def _check(user):
-    if not services.can_manage_personal_data(user):
+    if not permissions.can_manage_personal_data(user):
         raise PermissionDenied
 
 
@@ -80,19 +80,21 @@ def erase(request):
     """First POST: a confirmation page. Second POST (confirm=yes): erase, then say what went."""
     _check(request.user)
     _form, email, submissions = _found(request)
-    if email is None or not submissions:
+    drafts = data_requests.find_drafts(email) if email else []
+    if email is None or not (submissions or drafts):
         messages.error(request, "Nothing is held for that address, so there is nothing to erase.")
         return redirect("recruitment_data_requests")
     if request.POST.get("confirm") != "yes":
         return TemplateResponse(
             request,
             "recruitment/admin/data_request_erase.html",
-            {"email": email, "submissions": submissions},
+            {"email": email, "submissions": submissions, "drafts": drafts},
         )
     references = data_requests.erase(email, by=request.user)
     messages.success(
         request,
         f"Personal data erased from {len(references)} submission(s): {', '.join(references)}. "
+        f"{len(drafts)} unfinished application(s) deleted. "
         "The references, statuses and dates remain for reporting.",
     )
     return redirect("recruitment_data_requests")

@@ -12,12 +12,14 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from . import retention, services
-from .models import SUBMISSION_MODELS, Note, Notification
+from . import retention
+from .dates import uk_datetime
+from .models import SUBMISSION_MODELS, Draft, Notification
+from .queues import display_value, field_label, queue_by_key
 from .spreadsheets import safe_cell
 
 # Kept out of the answers: internal keys, and consent, which has its own section.
-NOT_DISCLOSED = {"id", "idempotency_key", "page", "assignee"}
+NOT_DISCLOSED = {"id", "idempotency_key", "page", "assignee", "removed_by"}
 CONSENT_FIELDS = ["consent_notice_version", "consent_given_at"]
 FILE_FORMATS = {"json": "JSON", "csv": "CSV"}
 
@@ -33,18 +35,36 @@ def find(email):
     return found
 
 
-def emails_for(submission):
-    """The outbox emails about a submission: to the applicant, and the team's notice."""
-    from django.contrib.contenttypes.models import ContentType
+def find_drafts(email):
+    """Unfinished applications (drafts) that gave this email address."""
+    email = email.strip()
+    if not email:
+        return []
+    return list(Draft.objects.filter(email__iexact=email).order_by("created_at"))
 
-    content_type = ContentType.objects.get_for_model(submission)
-    return Notification.objects.filter(content_type=content_type, object_id=submission.pk).order_by(
-        "created_at"
-    )
+
+def describe_draft(draft):
+    """A draft as the applicant would be given it: each answered question, as typed."""
+    queue = queue_by_key(draft.queue_key)
+    answers = {}
+    for question in queue.questions:
+        typed = [
+            " ".join(values)
+            for key, values in draft.answers.items()
+            if key == question.name or key.startswith(f"{question.name}_")
+        ]
+        if typed:
+            answers[question.label] = " ".join(t for t in typed if t)
+    return {
+        "kind": f"Unfinished {queue.model._meta.verbose_name}",
+        "started": _when(draft.created_at),
+        "changed": _when(draft.updated_at),
+        "answers": answers,
+    }
 
 
 def _when(value):
-    return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if value else ""
+    return uk_datetime(value)
 
 
 def describe(submission):
@@ -60,20 +80,21 @@ def describe(submission):
         "kind": str(submission._meta.verbose_name),
         "reference": submission.reference,
         "answers": {
-            str(services.field_label(model, name)): services.display_value(submission, name)
+            str(field_label(model, name)): display_value(submission, name)
             for name in names
         },
         "consent": {
-            str(services.field_label(model, name)): services.display_value(submission, name)
+            str(field_label(model, name)): display_value(submission, name)
             for name in CONSENT_FIELDS
         },
         "notes": [
             {"written": _when(n.created_at), "text": n.text}
-            for n in Note.for_submission(submission)
+            for n in submission.notes.order_by("created_at")
         ],
         "emails": [
             {
                 "kind": n.get_kind_display(),
+                "template": n.template_name,
                 "status": n.get_status_display(),
                 "to": n.recipient,
                 "subject": n.subject,
@@ -81,7 +102,7 @@ def describe(submission):
                 "written": _when(n.created_at),
                 "sent": _when(n.sent_at),
             }
-            for n in emails_for(submission)
+            for n in submission.notifications.order_by("created_at")
         ],
     }
 
@@ -93,6 +114,7 @@ def document(email, submissions=None):
         "email": email.strip(),
         "produced": _when(timezone.now()),
         "submissions": [describe(s) for s in submissions],
+        "drafts": [describe_draft(d) for d in find_drafts(email)],
     }
 
 
@@ -108,8 +130,11 @@ def csv_rows(doc):
         for note in sub["notes"]:
             yield ["Internal note", reference, f"Written {note['written']}", note["text"]]
         for number, mail in enumerate(sub["emails"], start=1):
-            for key in ("kind", "status", "to", "subject", "written", "sent", "body"):
+            for key in ("kind", "template", "status", "to", "subject", "written", "sent", "body"):
                 yield ["Email", reference, f"Email {number}: {key}", mail[key]]
+    for draft in doc.get("drafts", []):
+        for label, value in draft["answers"].items():
+            yield [draft["kind"], "", label, value]
 
 
 def disclose(email, file_format, by):
@@ -124,6 +149,8 @@ def disclose(email, file_format, by):
     with transaction.atomic():
         for submission in submissions:
             log(submission, "recruitment.data_request", user=by, data={"format": file_format})
+        for draft in find_drafts(email):
+            log(draft, "recruitment.data_request", user=by, data={"format": file_format})
     stamp = timezone.localtime().strftime("%Y-%m-%d-%H%M")
     if file_format == "json":
         text = json.dumps(doc, indent=2, ensure_ascii=False)
@@ -136,7 +163,8 @@ def disclose(email, file_format, by):
 
 
 def erase(email, by):
-    """Erase the personal data of every submission made with email; returns their references.
+    """Erase the personal data of every submission made with email, and delete its unfinished
+    applications (drafts); returns the submissions' references.
 
     Submissions keep their reference, status, area and dates (the counts); their personal
     fields, notes and emails go. The audit entry on each names the reference and who erased.
@@ -145,6 +173,7 @@ def erase(email, by):
     with transaction.atomic():
         for submission in submissions:
             retention.anonymise(submission, action="recruitment.erase", by=by)
-        # Emails to the address not tied to a submission (none expected, but never kept).
+        Draft.objects.filter(pk__in=[d.pk for d in find_drafts(email)]).delete()
+        # Emails to the address not tied to a submission (come-back links), never kept.
         Notification.objects.filter(recipient__iexact=email.strip()).delete()
     return [s.reference for s in submissions]

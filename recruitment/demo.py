@@ -14,7 +14,7 @@ from wagtail.log_actions import log
 from cms.demo import demo_user, upsert_page
 from cms.models import Area, ProgrammePage
 
-from . import services
+from . import triage
 from .enums import HeardAbout, MiniPoliceStatus, PreferredRole, SpecialStatus
 from .models import (
     MiniPoliceFormPage,
@@ -81,8 +81,8 @@ def load_pages(home):
             "apply",
             title="Apply to be a Special Constable",
             intro=_p(
-                "It takes about 20 minutes. You can give us the details of your convictions, "
-                "tattoos and second jobs now, or we will ask at interview."
+                "It takes about 20 minutes. Your answers are saved as you go: you can leave "
+                "and come back, on this device or from a link we email you."
             ),
             eligibility=(
                 "<ul><li>You must be 18 or over on the day you apply.</li>"
@@ -148,7 +148,13 @@ def path_to(transitions, start, target, detour=0):
 
 def _walk(submission, target, by, detour=0):
     for status in path_to(submission.transitions, submission.status, target, detour):
-        services.move(submission, status, by=by)
+        # A decision needs a reason: the first on the managers' list for it.
+        reason = (
+            triage.reasons_for(submission, status).first()
+            if triage.needs_reason(submission, status)
+            else None
+        )
+        triage.move(submission, status, by=by, reason=reason)
 
 
 def load_submissions(specials_page, mini_page):
@@ -200,12 +206,12 @@ def load_submissions(specials_page, mini_page):
         log(application, "recruitment.submit", user=None)
         if target != SpecialStatus.NEW:
             if i % 2 == 0 and recruiter:
-                services.assign(application, recruiter, by=recruiter)
+                triage.assign(application, recruiter, by=recruiter)
             # Some closed applications went part of the way before they closed.
             closed = not SpecialConstableApplication.transitions.get(target)
             _walk(application, target, recruiter, detour=i % 3 if closed else 0)
         if i % 6 == 1 and recruiter:
-            services.add_note(
+            triage.add_note(
                 application,
                 "Called to check availability for the next assessment day.",
                 by=recruiter,
@@ -238,11 +244,13 @@ def load_submissions(specials_page, mini_page):
         )
         if target != MiniPoliceStatus.NEW:
             if recruiter:
-                services.assign(registration, recruiter, by=recruiter)
+                triage.assign(registration, recruiter, by=recruiter)
             _walk(registration, target, recruiter)
-    # One school registering twice in the same academic year, flagged for the team.
+    # One school registering twice in the same academic year, flagged (both) for the team.
     first = MiniPoliceRegistration.objects.order_by("pk").first()
     if first:
+        first.possible_duplicate = True
+        first.save(update_fields=["possible_duplicate"])
         MiniPoliceRegistration.objects.create(
             reference=next_reference("MP", now.year),
             idempotency_key=uuid.uuid4(),

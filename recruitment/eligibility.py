@@ -61,3 +61,49 @@ def hours_problem(hours_per_month):
             "If you have less time, look at becoming a Police Support Volunteer."
         )
     return None
+
+
+def age_rule(date_of_birth, page, today):
+    """The age rule as a queue's eligibility reads it: the page sets the minimum age."""
+    return age_problem(date_of_birth, getattr(page, "minimum_age", 18), today)
+
+
+def under_age(date_of_birth, page, today):
+    """True when the only thing wrong with this date of birth is being too young yet."""
+    if date_of_birth is None or date_of_birth > today:
+        return False
+    return age_on(date_of_birth, today) < getattr(page, "minimum_age", 18)
+
+
+def yes_required(message):
+    """A rule for a yes/no question that must be answered "Yes"."""
+
+    def problem(value, page, today):
+        return message if value is False else None
+
+    return problem
+
+
+def no_required(message):
+    """A rule for a yes/no question that must be answered "No"."""
+
+    def problem(value, page, today):
+        return message if value is True else None
+
+    return problem
+
+
+def hours_rule(hours_per_month, page, today):
+    return hours_problem(hours_per_month)
+
+
+def problems(section, cleaned_data, page, today):
+    """Every reason (question name → message) the answers to an eligibility section fail."""
+    found = {}
+    for rule in section.rules:
+        value = cleaned_data.get(rule.question)
+        if value is None:
+            continue
+        if message := rule.problem(value, page, today):
+            found[rule.question] = message
+    return found

@@ -52,3 +52,20 @@ class NotificationStatus(models.TextChoices):
 class NotificationKind(models.TextChoices):
     ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement to the applicant"
     TEAM_NOTICE = "team_notice", "Notice to the recruitment team"
+    MESSAGE = "message", "Message from the recruitment team"
+    RESUME_LINK = "resume_link", "Link to come back to an unfinished application"
+    STATUS_LINK = "status_link", "Link to the applicant's status page"
+
+
+class ReasonOutcome(models.TextChoices):
+    """Which decisions a reason explains: a refusal (rejected, declined) or a withdrawal."""
+
+    REFUSED = "refused", "Rejected or declined"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class RemovalReason(models.TextChoices):
+    """Why a submission's personal data went: the retention period, or the applicant asked."""
+
+    RETENTION = "retention", "Retention period ended"
+    REQUEST = "request", "Applicant's request"

@@ -5,16 +5,19 @@ and a failing mail server never blocks or loses a submission.
 """
 
 import datetime
+import html
 import logging
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import strip_tags
+from wagtail.log_actions import log
 
 from .enums import NotificationKind, NotificationStatus
 from .models import Notification
+from .queues import queue_for
 
 logger = logging.getLogger(__name__)
 
@@ -34,26 +37,48 @@ def _force_name(page):
     return SiteSettings.for_site(site).force_name if site else "Blue Lamp Constabulary"
 
 
-def acknowledgement(submission, page):
-    """The applicant's email: their reference and what happens next."""
+def next_steps(page, submission):
+    """What happens next, in the same words as the thank-you page: its text (as plain text),
+    else what the applicant's status page says of a new submission (recruitment/queues)."""
+    text = strip_tags(page.thank_you_text).strip() if page is not None else ""
+    text = html.unescape(" ".join(text.split()))
+    return text or queue_for(submission).stage(submission.status_enum.NEW).next
+
+
+def _greeting(submission):
+    return getattr(submission, "first_name", "") or getattr(submission, "contact_name", "")
+
+
+def acknowledgement(submission, page, status_url=None):
+    """The applicant's email: their reference, what happens next (as the thank-you page) and
+    their status link."""
     force = _force_name(page)
     kind = submission._meta.verbose_name
-    greeting = getattr(submission, "first_name", "") or getattr(submission, "contact_name", "")
     body = (
-        f"Dear {greeting},\n\n"
-        f"Thank you. {force} has received your {kind.lower()}.\n\n"
+        f"Dear {_greeting(submission)},\n\n"
+        f"Thank you. {force} has received your {kind}.\n\n"
         f"Your reference number is {submission.reference}\n\n"
-        "What happens next: our recruitment team will look at it and contact you within "
-        "10 working days. Quote your reference number if you contact us about it.\n\n"
+        f"What happens next: {next_steps(page, submission)}\n\n"
+        "Quote your reference number if you contact us about it.\n\n"
+        f"{_status_paragraph(status_url)}"
         "If you did not send this, you can ignore this email.\n\n"
         f"{force}\n"
     )
     return {
         "kind": NotificationKind.ACKNOWLEDGEMENT,
         "recipient": submission.email,
-        "subject": f"Your {kind.lower()}: {submission.reference}",
+        "subject": f"Your {kind}: {submission.reference}",
         "body": body,
     }
+
+
+def _status_paragraph(status_url):
+    if not status_url:
+        return ""
+    return (
+        "See where your application is, or withdraw it, at any time (keep this link "
+        f"private):\n{status_url}\n\n"
+    )
 
 
 def team_notice(submission, page):
@@ -61,7 +86,7 @@ def team_notice(submission, page):
     kind = submission._meta.verbose_name
     link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + submission.admin_url()
     body = (
-        f"A new {kind.lower()} is waiting in the recruitment queue.\n\n"
+        f"A new {kind} is waiting in the recruitment queue.\n\n"
         f"Reference: {submission.reference}\n"
         f"Open it in the admin: {link}\n\n"
         "This email holds no personal details. Sign in to the admin to see them.\n"
@@ -69,29 +94,124 @@ def team_notice(submission, page):
     return {
         "kind": NotificationKind.TEAM_NOTICE,
         "recipient": page.notify_email,
-        "subject": f"New {kind.lower()}: {submission.reference}",
+        "subject": f"New {kind}: {submission.reference}",
         "body": body,
     }
 
 
-def queue_for_submission(submission, page):
+def queue_for_submission(submission, page, status_url=None):
     """Write the outbox rows for a new submission (inside its transaction) and send on commit."""
-    messages = [acknowledgement(submission, page)]
+    messages = [acknowledgement(submission, page, status_url)]
     if page is not None and page.notify_email:
         messages.append(team_notice(submission, page))
-    content_type = ContentType.objects.get_for_model(submission)
     rows = [
-        Notification.objects.create(
-            content_type=content_type,
-            object_id=submission.pk,
-            reference=submission.reference,
-            **message,
-        )
+        submission.notifications.create(reference=submission.reference, **message)
         for message in messages
     ]
     ids = [row.pk for row in rows]
     transaction.on_commit(lambda: enqueue_sending(ids))
     return rows
+
+
+def message_values(submission, paragraph=""):
+    """What a message template's placeholders stand for, for one submission."""
+    return {
+        "first_name": _greeting(submission).split(" ")[0] if _greeting(submission) else "",
+        "reference": submission.reference,
+        "stage": submission.get_status_display(),
+        "paragraph": paragraph.strip(),
+    }
+
+
+def send_message(submission, template, paragraph, by):
+    """Email the applicant from a manager's template, through the outbox, and record it.
+
+    The history names the template, never the words or the address. Raises ValueError when
+    the submission's personal data (and so its address) is gone.
+    """
+    if submission.is_erased or not submission.email:
+        raise ValueError("Its personal data has been removed, so there is nobody to email.")
+    subject, body = template.render(message_values(submission, paragraph))
+    body = body.rstrip() + f"\n\nYour reference number is {submission.reference}\n\n"
+    body += f"{_force_name(submission.page)}\n"
+    message = {
+        "kind": NotificationKind.MESSAGE,
+        "recipient": submission.email,
+        "subject": subject,
+        "body": body,
+        "template_name": template.name,
+    }
+    with transaction.atomic():
+        row = _queue(message, submission)
+        log(submission, "recruitment.message", user=by, data={"template": template.name})
+    return row
+
+
+def last_message_sent(submission):
+    """When the recruitment team last emailed the applicant (None if never, or not yet sent).
+
+    For the applicant's status page: "We emailed you on 30 Nov 2026".
+    """
+    return (
+        submission.notifications.filter(
+            kind=NotificationKind.MESSAGE, status=NotificationStatus.SENT
+        )
+        .order_by("-sent_at")
+        .values_list("sent_at", flat=True)
+        .first()
+    )
+
+
+def _queue(message, submission=None):
+    """Write one outbox row now and hand it to the sender once the transaction commits."""
+    if submission is None:
+        row = Notification.objects.create(**message)
+    else:
+        row = submission.notifications.create(reference=submission.reference, **message)
+    transaction.on_commit(lambda: enqueue_sending([row.pk]))
+    return row
+
+
+def queue_resume_link(email, page, queue, url):
+    """The "come back later" email: a link to the unfinished application, valid 7 days."""
+    force = _force_name(page)
+    body = (
+        f"You asked for a link to come back to your {queue.noun} to {force}.\n\n"
+        f"Continue your {queue.noun}:\n{url}\n\n"
+        "The link works for 7 days. Keep it private: anyone with it can see your answers. "
+        "You can ask for a new link from the form at any time.\n\n"
+        "If you did not ask for this, you can ignore this email.\n\n"
+        f"{force}\n"
+    )
+    return _queue(
+        {
+            "kind": NotificationKind.RESUME_LINK,
+            "recipient": email,
+            "subject": f"Continue your {queue.noun}",
+            "body": body,
+        }
+    )
+
+
+def queue_status_link(submission, page, url):
+    """A fresh link to a submission's status page, asked for by its applicant."""
+    force = _force_name(page)
+    body = (
+        f"You asked for the link to see where your {submission._meta.verbose_name} "
+        f"{submission.reference} is.\n\n{_status_paragraph(url)}"
+        "Any link we sent before no longer works.\n\n"
+        "If you did not ask for this, you can ignore this email.\n\n"
+        f"{force}\n"
+    )
+    return _queue(
+        {
+            "kind": NotificationKind.STATUS_LINK,
+            "recipient": submission.email,
+            "subject": f"Your {submission._meta.verbose_name}: {submission.reference}",
+            "body": body,
+        },
+        submission,
+    )
 
 
 def enqueue_sending(ids, run_after=None):

@@ -1,33 +1,53 @@
-"""The triage queues in the admin (wagtail-modeladmin), kept thin: rules live in services.
+"""The triage queues in the admin (wagtail-modeladmin), kept thin: rules live in triage.py.
 
-Each queue is a ModelAdmin whose permission helper, index view (bulk actions, audited export)
-and inspect view (answers, actions, notes, history) defer to recruitment.services.
+Each queue is a ModelAdmin whose permission helper, index view (bulk bar, audited export) and
+inspect view (answers by section, triage panel, notes, history, previous/next) defer to
+recruitment.triage and recruitment.permissions. Reasons and message templates are managed
+here too, by recruitment managers only.
 """
 
+import copy
+
 from django.contrib.admin import SimpleListFilter
-from django.core.exceptions import PermissionDenied
-from django.urls import reverse, reverse_lazy
-from django.utils.html import format_html
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.db.models import Q
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
+from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import HistoryView, IndexView, InspectView
 
 from cms.models import Area
 
-from . import services
+from . import permissions, triage
 from .admin_views import forbidden_as_403
-from .models import MiniPoliceRegistration, Note, SpecialConstableApplication
+from .dates import uk_datetime
+from .models import (
+    DecisionReason,
+    MessageTemplate,
+    MiniPoliceRegistration,
+    SpecialConstableApplication,
+)
+from .queues import display_value, field_label, queue_for
 from .spreadsheets import safe_cell
+
+# The inspect view's "came from" list: the queue's filters and search, as a query string.
+BACK_PARAM = "from"
+# Only for the inspect view's own call to the index view (never a user's export format).
+FILTERED_ONLY = "_filtered"
 
 
 class QueuePermissionHelper(PermissionHelper):
     """Staff with the view permission see a queue; nobody creates, edits or deletes here."""
 
     def user_can_list(self, user):
-        return services.can_view(user, self.model)
+        return permissions.can_view(user, self.model)
 
     def user_can_inspect_obj(self, user, obj):
-        return services.can_view(user, self.model)
+        return permissions.can_view(user, self.model)
 
     def user_can_create(self, user):
         return False
@@ -46,7 +66,7 @@ class AssigneeFilter(SimpleListFilter):
     def lookups(self, request, model_admin):
         people = [
             (str(u.pk), u.get_full_name() or u.get_username())
-            for u in services.assignable_users(model_admin.model)
+            for u in permissions.assignable_users(model_admin.model)
         ]
         return [("me", "Assigned to me"), ("none", "Unassigned"), *people]
 
@@ -89,20 +109,66 @@ class WaitingFilter(SimpleListFilter):
         return queryset
 
 
+class OpenFilter(SimpleListFilter):
+    title = "open or decided"
+    parameter_name = "open"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Open"), ("no", "Decided")]
+
+    def queryset(self, request, queryset):
+        open_statuses = [s for s, moves in queryset.model.transitions.items() if moves]
+        if self.value() == "yes":
+            return queryset.filter(status__in=open_statuses)
+        if self.value() == "no":
+            return queryset.exclude(status__in=open_statuses)
+        return queryset
+
+
+def waiting_rule(model):
+    """The waiting flag's rule, said once above the list."""
+    limits = [
+        f"{days} days in {model.status_enum(status).label}"
+        for status, days in model.waiting_limits.items()
+    ]
+    return (
+        "“Waiting N days”: an open application has stayed in its status longer than "
+        + ", ".join(limits)
+        + f" or {model.waiting_limit_default} days in any other status."
+    )
+
+
+def _words(text):
+    """Text that may wrap between its words but never inside one (not even at a hyphen)."""
+    return format_html_join(
+        " ", '<span class="recruitment-word">{}</span>', ((word,) for word in str(text).split())
+    )
+
+
+def _back_query(obj):
+    back = getattr(obj, "queue_query", "")
+    return "?" + urlencode({BACK_PARAM: back}) if back else ""
+
+
 class QueueIndexView(IndexView):
-    """The queue list, plus a bulk-action form and an export that is audited."""
+    """The queue list, plus the bulk bar and an export that is audited."""
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
-        if not services.can_work(self.request.user, self.model):
+        if spreadsheet_format == FILTERED_ONLY:
+            return queryset
+        if not permissions.can_work(self.request.user, self.model):
             raise PermissionDenied
-        services.record_export(list(queryset), self.request.user, spreadsheet_format)
-        return super().as_spreadsheet(queryset, spreadsheet_format)
+        rows = list(queryset)
+        triage.attach_duplicates(rows)
+        triage.record_export(rows, self.request.user, spreadsheet_format)
+        self.queryset = rows
+        return super().as_spreadsheet(rows, spreadsheet_format)
 
     def get_heading(self, queryset, field):
-        return services.field_label(self.model, field)
+        return field_label(self.model, field)
 
     def to_row_dict(self, item):
-        return {field: services.display_value(item, field) for field in self.list_export}
+        return {field: display_value(item, field) for field in self.list_export}
 
     def preprocess_field_value(self, field, value, export_format):
         # A cell an applicant typed must never run as a spreadsheet formula.
@@ -111,43 +177,102 @@ class QueueIndexView(IndexView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         model = self.model
+        # The page's rows, each told the list it is in (for previous/next) and its duplicates.
+        rows = list(context["object_list"])
+        query = self.request.GET.copy()
+        query.pop("p", None)
+        for row in rows:
+            row.queue_query = query.urlencode()
+        triage.attach_duplicates(rows)
         context.update(
             {
-                "can_work": services.can_work(self.request.user, model),
+                "object_list": rows,
+                "can_work": permissions.can_work(self.request.user, model),
                 "bulk_url": reverse("recruitment_bulk", args=[model._meta.model_name]),
-                "status_choices": model.status_enum.choices,
-                "assignable_users": services.assignable_users(model),
+                "bulk_moves": triage.bulk_moves(model),
+                "assignable_users": permissions.assignable_users(model),
+                "waiting_rule": waiting_rule(model),
             }
         )
         return context
 
 
-class QueueInspectView(InspectView):
-    """Every answer, consent, notes and history, with the actions staff take."""
+def filtered_queryset(model_admin, request, query):
+    """The queue list the recruiter came from (its filters and search), through the index
+    view itself so the inspect view's previous/next can never disagree with the list."""
+    internal = copy.copy(request)
+    internal.GET = QueryDict(query, mutable=True)
+    internal.GET["export"] = FILTERED_ONLY
+    view = model_admin.index_view_class(model_admin=model_admin)
+    view.FORMATS = (*view.FORMATS, FILTERED_ONLY)
+    return view.dispatch(internal)
 
-    def get_dict_for_field(self, field_name):
+
+def neighbours(queryset, submission):
+    """The pks (previous, next) of submission in the queue's order (newest first), one query
+    each however long the list."""
+    newer = Q(submitted_at__gt=submission.submitted_at) | Q(
+        submitted_at=submission.submitted_at, pk__gt=submission.pk
+    )
+    older = Q(submitted_at__lt=submission.submitted_at) | Q(
+        submitted_at=submission.submitted_at, pk__lt=submission.pk
+    )
+    previous = queryset.filter(newer).order_by("submitted_at", "pk")
+    following = queryset.filter(older).order_by("-submitted_at", "-pk")
+    return (
+        previous.values_list("pk", flat=True).first(),
+        following.values_list("pk", flat=True).first(),
+    )
+
+
+class QueueInspectView(InspectView):
+    """Answers by section beside the triage panel, notes and history; previous and next."""
+
+    def get_fields_dict(self):
+        return []  # the answers come grouped by section (answer_sections), not as one list
+
+    def neighbour_links(self):
+        query = self.request.GET.get(BACK_PARAM, "")
+        if self.model_admin.ordering != ["-submitted_at"] or "o" in QueryDict(query):
+            return None  # previous/next follow the default order only
+        try:
+            queryset = filtered_queryset(self.model_admin, self.request, query)
+        except (IncorrectLookupParameters, SuspiciousOperation):
+            return None  # a hand-edited "from": no previous/next rather than an error
+        previous, following = neighbours(queryset, self.instance)
+        suffix = "?" + urlencode({BACK_PARAM: query})
+        url = self.url_helper.get_action_url
         return {
-            "label": services.field_label(self.model, field_name),
-            "value": services.display_value(self.instance, field_name),
-            "type": "",
+            "previous": url("inspect", previous) + suffix if previous else None,
+            "next": url("inspect", following) + suffix if following else None,
+            "list": self.index_url + ("?" + query if query else ""),
         }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         submission = self.instance
         name = submission._meta.model_name
+        can_work = permissions.can_work(self.request.user, self.model)
+        back = self.request.GET.get(BACK_PARAM, "")
         context.update(
             {
                 "submission": submission,
-                "can_work": services.can_work(self.request.user, self.model),
+                "can_work": can_work,
+                "can_change": can_work and submission.is_open,
+                "can_note": can_work and not submission.is_erased,
                 "moves": submission.allowed_moves(),
-                "assignable_users": services.assignable_users(self.model),
-                "notes": Note.for_submission(submission),
-                "history": services.history(submission)[:20],
-                "duplicates": submission.find_duplicates()[:10],
+                "assignable_users": permissions.assignable_users(self.model),
+                "sections": answer_sections(submission),
+                "notes": submission.notes.select_related("author"),
+                "history": triage.history(submission)[:50],
+                "duplicates": submission.find_duplicates().order_by("submitted_at")[:10],
+                "templates": MessageTemplate.objects.filter(active=True),
+                "neighbours": self.neighbour_links(),
+                "back": back,
+                "here": self.request.get_full_path(),
                 "action_urls": {
                     action: reverse(f"recruitment_{action}", args=[name, submission.pk])
-                    for action in ("assign", "move", "note")
+                    for action in ("assign", "move", "note", "message")
                 },
             }
         )
@@ -159,7 +284,42 @@ class QueueHistoryView(HistoryView):
         return self.permission_helper.user_can_inspect_obj(user, self.instance)
 
 
-class QueueAdmin(ModelAdmin):
+# Before and after the journey's own sections on the inspect view: the triage facts, consent.
+APPLICATION_FIELDS = ["reference", "status", "decision_reason_display", "submitted_at"]
+CONSENT_FIELDS = ["consent_notice_version", "consent_given_at"]
+
+
+def answer_sections(submission):
+    """[{"title", "answers": [(label, value)]}]: the answers grouped by the sections the
+    applicant answered them in (recruitment/queues), the age beside the date of birth."""
+    model = type(submission)
+
+    def rows(names):
+        return [(field_label(model, n), display_value(submission, n)) for n in names]
+
+    sections = [{"title": "Application", "answers": rows(APPLICATION_FIELDS)}]
+    for section in queue_for(submission).sections:
+        answers = []
+        for question in section.questions:
+            answers.append((question.title_for_staff(model), question.display(submission)))
+            if question.name == "date_of_birth":
+                answers += rows(["age"])
+        sections.append({"title": section.title, "answers": answers})
+    sections.append({"title": "Consent", "answers": rows(CONSENT_FIELDS)})
+    return sections
+
+
+class RefuseWith403:
+    """Every URL of this ModelAdmin answers a refusal with a plain 403 (see forbidden_as_403)."""
+
+    def get_admin_urls_for_registration(self):
+        urls = super().get_admin_urls_for_registration()
+        for pattern in urls:
+            pattern.callback = forbidden_as_403(pattern.callback)
+        return urls
+
+
+class QueueAdmin(RefuseWith403, ModelAdmin):
     permission_helper_class = QueuePermissionHelper
     index_view_class = QueueIndexView
     inspect_view_class = QueueInspectView
@@ -169,9 +329,10 @@ class QueueAdmin(ModelAdmin):
     inspect_view_enabled = True
     history_view_enabled = True
     list_per_page = 25
-    list_select_related = ["assignee", "area"]
+    list_select_related = ["assignee", "area", "removed_by"]
     list_filter = [
         "status",
+        OpenFilter,
         WaitingFilter,
         AssigneeFilter,
         AreaFilter,
@@ -181,26 +342,85 @@ class QueueAdmin(ModelAdmin):
     ordering = ["-submitted_at"]
     add_to_admin_menu = False
 
+    def get_list_display_add_buttons(self, request):
+        return None  # the reference and the name link to the application instead
+
     def select_box(self, obj):
         return format_html(
             '<input type="checkbox" name="selected" value="{}" form="bulk-actions" '
-            'aria-label="Select {}">',
+            'class="recruitment-select" aria-label="Select {}">',
             obj.pk,
             obj.reference,
         )
 
     select_box.short_description = "Select"
 
-    def get_admin_urls_for_registration(self):
-        urls = super().get_admin_urls_for_registration()
-        for pattern in urls:
-            pattern.callback = forbidden_as_403(pattern.callback)
-        return urls
+    def reference_link(self, obj):
+        return format_html(
+            '<a href="{}{}" class="recruitment-nowrap">{}</a>',
+            obj.admin_url(),
+            _back_query(obj),
+            obj.reference,
+        )
 
-    def display_name(self, obj):
-        return obj.display_name
+    reference_link.short_description = "Reference"
+    reference_link.admin_order_field = "reference"
 
-    display_name.short_description = "Name"
+    def name_link(self, obj):
+        if obj.is_erased:
+            return "Erased" if obj.removal_reason == "request" else "Removed"
+        return format_html(
+            '<a href="{}{}">{}</a>', obj.admin_url(), _back_query(obj), _words(obj.display_name)
+        )
+
+    name_link.short_description = "Name"
+
+    def status_tag(self, obj):
+        modifier = "primary" if obj.is_open else "neutral"
+        return format_html(
+            '<span class="w-status w-status--{} recruitment-nowrap">{}</span>',
+            modifier,
+            obj.get_status_display(),
+        )
+
+    status_tag.short_description = "Status"
+    status_tag.admin_order_field = "status"
+
+    def assignee_column(self, obj):
+        return _words(obj.assignee_display())
+
+    assignee_column.short_description = "Assignee"
+
+    def area_column(self, obj):
+        return _words(obj.area.name) if obj.area_id else ""
+
+    area_column.short_description = "Area"
+    area_column.admin_order_field = "area__name"
+
+    def submitted(self, obj):
+        return uk_datetime(obj.submitted_at)
+
+    submitted.short_description = "Submitted"
+    submitted.admin_order_field = "submitted_at"
+
+    def flags_column(self, obj):
+        flags = [f for f in obj.flags() if f != "Possible duplicate"]
+        parts = [format_html("<li>{}</li>", _words(flag)) for flag in flags]
+        others = getattr(obj, "duplicate_list", [])
+        if obj.possible_duplicate:
+            links = format_html_join(
+                ", ",
+                '<a href="{}" class="recruitment-word">{}</a>',
+                ((o.admin_url(), o.reference) for o in others),
+            )
+            of = " of " if others else ""
+            parts.insert(0, format_html("<li>{}{}{}</li>", _words("Possible duplicate"), of, links))
+        if not parts:
+            return ""
+        items = format_html_join("", "{}", ((part,) for part in parts))
+        return format_html('<ul class="recruitment-flags">{}</ul>', items)
+
+    flags_column.short_description = "Flags"
 
 
 class SpecialConstableQueue(QueueAdmin):
@@ -208,18 +428,19 @@ class SpecialConstableQueue(QueueAdmin):
     menu_label = "Special Constables"
     menu_icon = "user"
     list_display = [
-        "reference",
         "select_box",
-        "display_name",
-        "status",
-        "assignee_display",
-        "area",
-        "submitted_at",
-        "flags_display",
+        "reference_link",
+        "name_link",
+        "status_tag",
+        "assignee_column",
+        "area_column",
+        "submitted",
+        "flags_column",
     ]
     search_fields = ["reference", "first_name", "last_name", "email"]
     list_export = [
-        "reference", "status", "assignee_display", "area", "submitted_at", "flags_display",
+        "reference", "status", "decision_reason_display", "assignee_display", "area",
+        "submitted_at", "flags_display", "duplicates_display", "removal_display",
         "first_name", "last_name", "date_of_birth", "email", "phone", "address_line_1",
         "address_line_2", "town", "postcode", "lived_in_uk_3_years", "nationality",
         "right_to_remain", "hours_per_month", "preferred_role", "has_convictions",
@@ -228,14 +449,6 @@ class SpecialConstableQueue(QueueAdmin):
         "consent_given_at",
     ]  # fmt: skip
     export_filename = "special-constable-applications"
-    inspect_view_fields = [
-        "reference", "status", "submitted_at", "first_name", "last_name", "date_of_birth",
-        "email", "phone", "address_line_1", "address_line_2", "town", "postcode",
-        "lived_in_uk_3_years", "nationality", "right_to_remain", "hours_per_month", "area",
-        "preferred_role", "has_convictions", "conviction_details", "has_tattoos",
-        "tattoo_description", "has_business_interests", "business_interest_details",
-        "heard_about", "consent_notice_version", "consent_given_at",
-    ]  # fmt: skip
 
 
 class MiniPoliceQueue(QueueAdmin):
@@ -243,68 +456,48 @@ class MiniPoliceQueue(QueueAdmin):
     menu_label = "Mini Police schools"
     menu_icon = "group"
     list_display = [
-        "reference",
         "select_box",
-        "school_name",
+        "reference_link",
+        "name_link",
         "urn",
-        "status",
-        "assignee_display",
-        "area",
-        "submitted_at",
-        "flags_display",
+        "status_tag",
+        "assignee_column",
+        "area_column",
+        "submitted",
+        "flags_column",
     ]
     search_fields = ["reference", "school_name", "urn", "email", "contact_name"]
     list_export = [
-        "reference", "status", "assignee_display", "area", "submitted_at", "flags_display",
+        "reference", "status", "decision_reason_display", "assignee_display", "area",
+        "submitted_at", "flags_display", "duplicates_display", "removal_display",
         "school_name", "urn", "address_line_1", "address_line_2", "town", "postcode",
         "contact_name", "contact_role", "email", "phone", "year_groups_display",
         "number_of_pupils", "preferred_start", "anything_else", "consent_notice_version",
         "consent_given_at",
     ]  # fmt: skip
     export_filename = "mini-police-registrations"
-    inspect_view_fields = [
-        "reference", "status", "submitted_at", "school_name", "urn", "address_line_1",
-        "address_line_2", "town", "postcode", "area", "contact_name", "contact_role", "email",
-        "phone", "year_groups_display", "number_of_pupils", "preferred_start",
-        "anything_else", "consent_notice_version", "consent_given_at",
-    ]  # fmt: skip
 
 
-class RecruitmentGroup(ModelAdminGroup):
-    menu_label = "Recruitment"
-    menu_icon = "clipboard-list"
-    menu_order = 250
-    items = [SpecialConstableQueue, MiniPoliceQueue]
+class DecisionReasonAdmin(RefuseWith403, ModelAdmin):
+    """The reasons list; the default permission helper lets only managers (model perms) in."""
 
-    def get_submenu_items(self):
-        from wagtail.admin.menu import MenuItem
-
-        class MyQueueMenuItem(MenuItem):
-            def is_shown(self, request):
-                return any(services.can_view(request.user, m) for m in QUEUE_MODELS)
-
-        class DataRequestsMenuItem(MenuItem):
-            def is_shown(self, request):
-                return services.can_manage_personal_data(request.user)
-
-        items = super().get_submenu_items()
-        items.append(
-            MyQueueMenuItem(
-                "My queue",
-                reverse_lazy("recruitment_my_queue"),
-                icon_name="user",
-                order=len(items) + 1,
-            )
-        )
-        items.append(
-            DataRequestsMenuItem(
-                "Data requests",
-                reverse_lazy("recruitment_data_requests"),
-                icon_name="doc-full",
-                order=len(items) + 1,
-            )
-        )
-        return items
+    model = DecisionReason
+    menu_label = "Decision reasons"
+    menu_icon = "list-ul"
+    add_to_admin_menu = False
+    list_display = ["label", "outcome", "sort_order", "active"]
+    list_filter = ["outcome", "active"]
 
 
+class MessageTemplateAdmin(RefuseWith403, ModelAdmin):
+    model = MessageTemplate
+    menu_label = "Message templates"
+    menu_icon = "mail"
+    add_to_admin_menu = False
+    list_display = ["name", "subject", "active"]
+    list_filter = ["active"]
+
+
+QUEUE_ADMINS = [SpecialConstableQueue, MiniPoliceQueue]
+LIST_ADMINS = [DecisionReasonAdmin, MessageTemplateAdmin]
 QUEUE_MODELS = [SpecialConstableApplication, MiniPoliceRegistration]

@@ -1,4 +1,10 @@
-"""A per-client limit on form submissions, counted in the shared cache (Redis in production)."""
+"""A per-client limit that stops abuse but never a genuine applicant.
+
+It counts what costs us or signals a bot (accepted submissions, a filled honeypot, a failed
+reCAPTCHA, emailed links asked for), never the pages of a journey or a corrected mistake:
+twenty people behind one school or office address can each send one application in the
+same hour. Counted in the shared cache (Redis in production), per hashed client address.
+"""
 
 import hashlib
 import time
@@ -9,18 +15,35 @@ from django.core.cache import cache
 from cms.client_ip import client_address
 
 
-def allow(request, scope):
-    """Count this request against the client's limit for scope; False once over the limit."""
-    limit = settings.RECRUITMENT_RATE_LIMIT
-    if limit <= 0:
-        return True
+def _key(request, scope):
     window = settings.RECRUITMENT_RATE_LIMIT_WINDOW
     client = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
-    key = f"recruitment:ratelimit:{scope}:{client}:{int(time.time() // window)}"
+    return f"recruitment:ratelimit:{scope}:{client}:{int(time.time() // window)}", window
+
+
+def limit_for(scope):
+    """How many counted events a client may cause per window in scope."""
+    return (
+        settings.RECRUITMENT_LINK_RATE_LIMIT
+        if scope == "links"
+        else settings.RECRUITMENT_RATE_LIMIT
+    )
+
+
+def limited(request, scope):
+    """True when this client has used up its limit in scope (this request is not counted)."""
+    limit = limit_for(scope)
+    if limit <= 0:
+        return False
+    key, _window = _key(request, scope)
+    return (cache.get(key) or 0) >= limit
+
+
+def count(request, scope):
+    """Count one event (an accepted submission, a spam signal, a link sent) for this client."""
+    key, window = _key(request, scope)
     cache.add(key, 0, timeout=window)
     try:
-        count = cache.incr(key)
+        cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window)
-        count = 1
-    return count <= limit

@@ -9,18 +9,19 @@ keeps the counts the force reports on (per status, area and month). Erasure on r
 import calendar
 import datetime
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import capfirst
 from wagtail.log_actions import log
 
-from .enums import NotificationStatus
-from .models import SUBMISSION_MODELS, Note, Notification, RecruitmentSettings
+from .enums import NotificationStatus, RemovalReason
+from .models import SUBMISSION_MODELS, Draft, Notification, RecruitmentSettings
+from .queues import queue_for
 
 PURGE_ACTION = "recruitment.purge"
 SENT_EMAILS = "Sent emails"
+DRAFTS = "Unfinished applications"
 
 
 def count_name(model):
@@ -39,10 +40,11 @@ def due(model, now=None, periods=None):
     """Submissions of model whose retention period after their final status has passed."""
     now = now or timezone.now()
     periods = periods or RecruitmentSettings.load()
+    queue = queue_for(model)
     expired = Q(pk__in=[])
-    for status, next_moves in model.transitions.items():
+    for status, next_moves in queue.transitions.items():
         if not next_moves:  # a final status
-            cutoff = months_before(now, periods.retention_months(model, status))
+            cutoff = months_before(now, queue.retention_months(periods, status))
             expired |= Q(status=status, decided_at__lt=cutoff)
     return model.objects.filter(anonymised_at__isnull=True, decided_at__isnull=False).filter(
         expired
@@ -53,7 +55,8 @@ def anonymise(submission, action="recruitment.anonymise", by=None, now=None):
     """Clear the personal fields, notes and emails of one submission, and record that.
 
     An open submission (erased on request) is withdrawn first: nobody can progress an
-    application that no longer says who made it. The audit entry names the reference only.
+    application that no longer says who made it. The submission keeps when, why (retention
+    or the applicant's request) and by whom; the audit entry names the reference only.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -61,14 +64,17 @@ def anonymise(submission, action="recruitment.anonymise", by=None, now=None):
             submission.status = submission.status_enum.WITHDRAWN
             submission.decided_at = now
             submission.status_changed_at = now
-        for name in submission.personal_fields:
+        for name in queue_for(submission).personal_fields:
             field = submission._meta.get_field(name)
             setattr(submission, name, None if field.null else "")
         submission.anonymised_at = now
+        submission.removal_reason = (
+            RemovalReason.REQUEST if action == "recruitment.erase" else RemovalReason.RETENTION
+        )
+        submission.removed_by = by
         submission.save()
-        content_type = ContentType.objects.get_for_model(submission)
-        Note.objects.filter(content_type=content_type, object_id=submission.pk).delete()
-        Notification.objects.filter(content_type=content_type, object_id=submission.pk).delete()
+        submission.notes.all().delete()
+        submission.notifications.all().delete()
         log(submission, action, user=by)
 
 
@@ -80,8 +86,16 @@ def expired_sent_notifications(now=None, periods=None):
     return Notification.objects.filter(status=NotificationStatus.SENT, sent_at__lt=cutoff)
 
 
+def expired_drafts(now=None, periods=None):
+    """Drafts (answers not sent) untouched for longer than their retention period."""
+    now = now or timezone.now()
+    periods = periods or RecruitmentSettings.load()
+    cutoff = now - datetime.timedelta(days=periods.draft_retention_days)
+    return Draft.objects.filter(updated_at__lt=cutoff)
+
+
 def purge_expired_submissions(now=None, dry_run=False, by=None):
-    """Anonymise every expired submission and delete expired sent emails.
+    """Anonymise every expired submission; delete expired sent emails and drafts.
 
     Returns {what: count}. Each run (a dry run too) leaves one audit entry with the counts on
     the retention settings, shown in Reports > Site history.
@@ -98,6 +112,8 @@ def purge_expired_submissions(now=None, dry_run=False, by=None):
                     anonymise(submission, now=now)
         emails = expired_sent_notifications(now, periods)
         counts[SENT_EMAILS] = emails.count() if dry_run else emails.delete()[0]
+        drafts = expired_drafts(now, periods)
+        counts[DRAFTS] = drafts.count() if dry_run else drafts.delete()[0]
         log(periods, PURGE_ACTION, user=by, data={"dry_run": dry_run, "counts": counts})
     return counts
 
@@ -106,7 +122,7 @@ def describe_run(data):
     """One line for a retention run's audit entry: "Anonymised 2 Special Constable ..."."""
     held = data.get("counts", {})
     # In the order runs count them: PostgreSQL's jsonb does not keep a dict's key order.
-    order = [count_name(model) for model in SUBMISSION_MODELS] + [SENT_EMAILS]
+    order = [count_name(model) for model in SUBMISSION_MODELS] + [SENT_EMAILS, DRAFTS]
     names = sorted(held, key=lambda name: order.index(name) if name in order else len(order))
     counts = "; ".join(f"{name}: {held[name]}" for name in names)
     if data.get("dry_run"):

@@ -1,22 +1,57 @@
-"""Admin wiring: the Recruitment menu and queues, action URLs, audit actions, dashboard."""
+"""Admin wiring: the Recruitment menu item, queues, action URLs, audit actions, dashboard."""
 
-from django.urls import path
+from django.templatetags.static import static
+from django.urls import path, reverse_lazy
+from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail_modeladmin.options import modeladmin_register
 
-from . import admin_views, data_request_views, retention, services
+from . import admin_views, data_request_views, permissions, retention
 from .dashboard import RecruitmentPanel
 from .models import SUBMISSION_MODELS
-from .queues_admin import RecruitmentGroup
+from .queues_admin import LIST_ADMINS, QUEUE_ADMINS
 
-modeladmin_register(RecruitmentGroup)
+for _admin in [*QUEUE_ADMINS, *LIST_ADMINS]:
+    modeladmin_register(_admin)
+
+
+def _works_in_recruitment(user):
+    return any(permissions.can_view(user, model) for model in SUBMISSION_MODELS)
+
+
+class RecruitmentMenuItem(MenuItem):
+    def is_shown(self, request):
+        return _works_in_recruitment(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_recruitment_menu_item():
+    # One item, one click from anywhere: the Recruitment home links to every queue and list.
+    return RecruitmentMenuItem(
+        "Recruitment",
+        reverse_lazy("recruitment_home"),
+        name="recruitment",
+        icon_name="clipboard-list",
+        order=250,
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def recruitment_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("recruitment/css/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def recruitment_admin_js():
+    return format_html('<script src="{}" defer></script>', static("recruitment/js/admin.js"))
 
 
 @hooks.register("register_admin_urls")
 def register_recruitment_urls():
     return [
-        path("recruitment/my-queue/", admin_views.my_queue, name="recruitment_my_queue"),
+        path("recruitment/", admin_views.home, name="recruitment_home"),
         path("recruitment/<str:model_name>/bulk/", admin_views.bulk, name="recruitment_bulk"),
         path(
             "recruitment/data-requests/",
@@ -47,6 +82,11 @@ def register_recruitment_urls():
             "recruitment/<str:model_name>/<int:pk>/note/",
             admin_views.note,
             name="recruitment_note",
+        ),
+        path(
+            "recruitment/<str:model_name>/<int:pk>/message/",
+            admin_views.message,
+            name="recruitment_message",
         ),
     ]
 
@@ -90,7 +130,20 @@ def register_recruitment_log_actions(actions):
         label = "Move status"
 
         def format_message(self, log_entry):
-            return f"Moved from {log_entry.data.get('from')} to {log_entry.data.get('to')}"
+            data = log_entry.data
+            text = f"Moved from {data.get('from')} to {data.get('to')}"
+            if data.get("by_applicant"):
+                text += " by the applicant"
+            if data.get("reason"):
+                text += f". Reason: {data['reason']}"
+            return text
+
+    @actions.register_action("recruitment.message")
+    class MessageFormatter(LogFormatter):
+        label = "Email to the applicant"
+
+        def format_message(self, log_entry):
+            return f"Emailed the applicant: “{log_entry.data.get('template')}”"
 
     @actions.register_action("recruitment.export")
     class ExportFormatter(LogFormatter):
@@ -102,5 +155,5 @@ def register_recruitment_log_actions(actions):
 
 @hooks.register("construct_homepage_panels")
 def add_recruitment_panel(request, panels):
-    if any(services.can_view(request.user, model) for model in SUBMISSION_MODELS):
+    if _works_in_recruitment(request.user):
         panels.append(RecruitmentPanel(request.user))

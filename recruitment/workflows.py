@@ -1,6 +1,6 @@
 """The status workflows of each queue, as data: which moves are allowed from which status."""
 
-from .enums import MiniPoliceStatus, SpecialStatus
+from .enums import MiniPoliceStatus, ReasonOutcome, SpecialStatus
 
 S = SpecialStatus
 SPECIAL_OPEN = [S.NEW, S.IN_REVIEW, S.ASSESSMENT, S.VETTING, S.TRAINING]
@@ -30,6 +30,10 @@ MINI_POLICE_TRANSITIONS = {
 for _status in MINI_POLICE_OPEN:
     MINI_POLICE_TRANSITIONS[_status] = [*MINI_POLICE_TRANSITIONS[_status], M.DECLINED, M.WITHDRAWN]
 
+# The decisions that need a reason from the managers' list, and which list.
+SPECIAL_REASONS = {S.REJECTED: ReasonOutcome.REFUSED, S.WITHDRAWN: ReasonOutcome.WITHDRAWN}
+MINI_POLICE_REASONS = {M.DECLINED: ReasonOutcome.REFUSED, M.WITHDRAWN: ReasonOutcome.WITHDRAWN}
+
 # Days an open submission may stay in one status before the queue flags it as waiting too long.
 WAITING_DAYS_DEFAULT = 30
 SPECIAL_WAITING_DAYS = {S.NEW: 14}
@@ -38,6 +42,10 @@ MINI_POLICE_WAITING_DAYS = {M.NEW: 14}
 
 class TransitionNotAllowed(Exception):
     """Raised when a submission is asked to make a move its workflow does not allow."""
+
+
+class ReasonRequired(TransitionNotAllowed):
+    """Raised when a decision that needs a reason from the list is made without one."""
 
 
 def allowed_moves(transitions, status):

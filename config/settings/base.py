@@ -282,8 +282,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
-# Recruitment forms: submissions allowed per client per window (seconds), then a 429 page.
-RECRUITMENT_RATE_LIMIT = env_int("RECRUITMENT_RATE_LIMIT", 10)
+# Recruitment forms: accepted submissions plus spam signals (honeypot, failed reCAPTCHA)
+# allowed per client per window (seconds), then the answers again with a 429. Pages of a
+# journey and corrected mistakes are not counted. Emailed links (come back later, status)
+# asked for per client per window: RECRUITMENT_LINK_RATE_LIMIT.
+RECRUITMENT_RATE_LIMIT = env_int("RECRUITMENT_RATE_LIMIT", 30)
+RECRUITMENT_LINK_RATE_LIMIT = env_int("RECRUITMENT_LINK_RATE_LIMIT", 10)
 RECRUITMENT_RATE_LIMIT_WINDOW = env_int("RECRUITMENT_RATE_LIMIT_WINDOW", 3600)
 # Behind a proxy, the META key holding the client address, e.g. HTTP_X_FORWARDED_FOR.
 RECRUITMENT_CLIENT_IP_HEADER = env_str("RECRUITMENT_CLIENT_IP_HEADER", "REMOTE_ADDR")

@@ -22,9 +22,3 @@ class Note(models.Model):
     class Meta:
         ordering = ["created_at"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
-
-    @classmethod
-    def for_submission(cls, submission):
-        return cls.objects.filter(
-            content_type=ContentType.objects.get_for_model(submission), object_id=submission.pk
-        ).select_related("author")

@@ -37,6 +37,8 @@ class Notification(models.Model):
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # For a message from the recruitment team: the template's name (what history shows).
+    template_name = models.CharField(max_length=80, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 

@@ -8,6 +8,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+# The pages serve the journey, which builds on the other models: the one direction.
+from .. import journey
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
 
@@ -85,24 +88,46 @@ class RecruitmentFormPage(RoutablePageMixin, Page):
             return True
         return timezone.localdate() <= self.closing_date
 
-    def get_form_class(self):
-        raise NotImplementedError
-
-    def get_submission_model(self):
-        return self.get_form_class()._meta.model
-
-    # Serving lives in recruitment.views so the page model stays about content.
+    # Serving lives in recruitment.journey so the page model stays about content.
     @path("")
-    def form_route(self, request):
-        from ..views import serve_form
+    def start_route(self, request):
+        return journey.start(self, request)
 
-        return serve_form(self, request)
+    @path("step/<slug:slug>/")
+    def section_route(self, request, slug):
+        return journey.section(self, request, slug)
+
+    @path("check-your-answers/")
+    def check_answers_route(self, request):
+        return journey.check_answers(self, request)
 
     @path("thank-you/")
     def thank_you_route(self, request):
-        from ..views import serve_thank_you
+        return journey.thank_you(self, request)
 
-        return serve_thank_you(self, request)
+    @path("save/")
+    def save_route(self, request):
+        return journey.save_for_later(self, request)
+
+    @path("return/<str:token>/")
+    def come_back_route(self, request, token):
+        return journey.come_back(self, request, token)
+
+    @path("delete/")
+    def delete_route(self, request):
+        return journey.delete_answers(self, request)
+
+    @path("status/")
+    def status_request_route(self, request):
+        return journey.status_request(self, request)
+
+    @path("status/<str:token>/")
+    def status_route(self, request, token):
+        return journey.status(self, request, token)
+
+    @path("status/<str:token>/withdraw/")
+    def withdraw_route(self, request, token):
+        return journey.withdraw(self, request, token)
 
 
 class SpecialConstableFormPage(RecruitmentFormPage):
@@ -111,26 +136,14 @@ class SpecialConstableFormPage(RecruitmentFormPage):
     )
 
     content_panels = [*RecruitmentFormPage.content_panels, FieldPanel("minimum_age")]
-    template = "recruitment/special_constable_form_page.html"
     max_count = 1
 
     class Meta:
         verbose_name = "Special Constable application form"
 
-    def get_form_class(self):
-        from ..forms import SpecialConstableForm
-
-        return SpecialConstableForm
-
 
 class MiniPoliceFormPage(RecruitmentFormPage):
-    template = "recruitment/mini_police_form_page.html"
     max_count = 1
 
     class Meta:
         verbose_name = "Mini Police school registration form"
-
-    def get_form_class(self):
-        from ..forms import MiniPoliceForm
-
-        return MiniPoliceForm

@@ -6,8 +6,6 @@ from django.db import models
 from wagtail.admin.panels import MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from .submissions import MiniPoliceRegistration
-
 
 def _months_field(verbose_name, default, help_text):
     return models.PositiveSmallIntegerField(
@@ -54,6 +52,17 @@ class RecruitmentSettings(BaseGenericSetting):
         "outbox.",
     )
 
+    draft_retention_days = models.PositiveSmallIntegerField(
+        "Unfinished applications",
+        default=30,
+        validators=[
+            MinValueValidator(1, "Keep unfinished applications for at least 1 day."),
+            MaxValueValidator(365, "Keep unfinished applications for at most 365 days."),
+        ],
+        help_text="Days an application that was started but not sent is kept after its last "
+        "change. Then its answers are deleted.",
+    )
+
     panels = [
         MultiFieldPanel(
             [
@@ -64,6 +73,7 @@ class RecruitmentSettings(BaseGenericSetting):
             heading="Personal data kept after a final status (months)",
         ),
         "sent_email_retention_days",
+        "draft_retention_days",
     ]
 
     class Meta:
@@ -91,11 +101,3 @@ class RecruitmentSettings(BaseGenericSetting):
                     )
                 }
             )
-
-    def retention_months(self, model, status):
-        """Months personal data of a model's submission in a final status is kept."""
-        if model is MiniPoliceRegistration:
-            return self.mini_police_retention_months
-        if status in model.long_retention_statuses:
-            return self.appointed_retention_months
-        return self.special_retention_months

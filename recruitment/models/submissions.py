@@ -3,13 +3,15 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 
 from .. import workflows
-from ..enums import HeardAbout, MiniPoliceStatus, PreferredRole, SpecialStatus
+from ..dates import uk_date
+from ..enums import HeardAbout, MiniPoliceStatus, PreferredRole, RemovalReason, SpecialStatus
 
 
 class ReferenceSequence(models.Model):
@@ -26,11 +28,17 @@ class ReferenceSequence(models.Model):
 
 
 class Submission(models.Model):
-    """What every recruitment submission has: reference, status, triage and consent."""
+    """What every recruitment submission has: reference, status, triage and consent.
+
+    The questions each queue asks, and which answers are personal data, are defined once in
+    recruitment/queues/; the fields here are what those questions fill.
+    """
 
     reference_prefix = ""
     status_enum = None
     transitions = {}
+    # Final statuses that need a reason from the managers' list (status -> ReasonOutcome).
+    reason_statuses = {}
 
     reference = models.CharField(max_length=20, unique=True, editable=False)
     idempotency_key = models.UUIDField(unique=True, editable=False)
@@ -66,13 +74,38 @@ class Submission(models.Model):
         null=True, blank=True, editable=False, help_text="When it reached a final status."
     )
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The applicant's private status page link: only the hash of its token is kept.
+    status_token_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
     status_changed_at = models.DateTimeField(
         default=timezone.now, editable=False, help_text="When it reached its current status."
     )
+    decision_reason = models.ForeignKey(
+        "recruitment.DecisionReason",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    removal_reason = models.CharField(
+        "personal data removed because",
+        max_length=10,
+        choices=RemovalReason.choices,
+        blank=True,
+        editable=False,
+    )
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    # Reached as submission.notes / submission.notifications (and deleted with it).
+    notes = GenericRelation("recruitment.Note")
+    notifications = GenericRelation("recruitment.Notification")
 
-    # Cleared by the retention command; what remains (status, area, dates) is only counts.
-    personal_fields = ["email", "phone", "address_line_1", "address_line_2", "town", "postcode"]
-    long_retention_statuses = []
     # Days an open submission may stay in one status before the queue flags it (others: default).
     waiting_limits = {}
     waiting_limit_default = workflows.WAITING_DAYS_DEFAULT
@@ -128,18 +161,48 @@ class Submission(models.Model):
                 condition |= models.Q(status=status, status_changed_at__lt=since)
         return condition
 
+    def days_in_status(self, now=None):
+        """Whole days since the submission reached its current status."""
+        return ((now or timezone.now()) - self.status_changed_at).days
+
     def flags(self):
-        """Short labels staff scan for in the queue."""
-        flags = ["Possible duplicate"] if self.possible_duplicate else []
+        """Short labels staff scan for in the queue (the waiting rule is explained once, above)."""
+        flags = []
+        if self.anonymised_at:
+            flags.append("Erased" if self.removal_reason == RemovalReason.REQUEST else "Removed")
+        if self.possible_duplicate:
+            flags.append("Possible duplicate")
         if self.is_waiting_too_long():
-            status, days = self.get_status_display(), self.waiting_limit()
-            flags.append(f"Waiting too long ({status} over {days} days)")
+            flags.append(f"Waiting {self.days_in_status()} days")
         return flags
 
     def flags_display(self):
         return ", ".join(self.flags())
 
     flags_display.short_description = "Flags"
+
+    @property
+    def is_erased(self):
+        """True once the personal data is gone, whether on request or at retention end."""
+        return self.anonymised_at is not None
+
+    def removal_display(self):
+        """What happened to the personal data, told truthfully, for staff and exports."""
+        if not self.anonymised_at:
+            return ""
+        when = self.anonymised_at
+        if self.removal_reason == RemovalReason.REQUEST:
+            by = self.removed_by
+            who = (by.get_full_name() or by.get_username()) if by else "a former member of staff"
+            return f"Personal data erased at the applicant's request on {uk_date(when)} by {who}"
+        return f"Personal data removed on {uk_date(when)} at the end of the retention period"
+
+    removal_display.short_description = "Personal data"
+
+    def decision_reason_display(self):
+        return self.decision_reason.label if self.decision_reason_id else ""
+
+    decision_reason_display.short_description = "Decision reason"
 
     def assignee_display(self):
         if self.assignee is None:
@@ -149,14 +212,32 @@ class Submission(models.Model):
     assignee_display.short_description = "Assignee"
 
     def find_duplicates(self):
-        """Earlier submissions that look like this one (none by default)."""
-        return type(self).objects.none()
+        """Other submissions that look like this one, earlier or later."""
+        return self.duplicate_candidates([self.duplicate_key()]).exclude(pk=self.pk)
+
+    duplicate_fields = []  # what duplicate_key() reads
+
+    def duplicate_key(self):
+        """What two submissions share when they are duplicates of each other."""
+        raise NotImplementedError
+
+    @classmethod
+    def duplicate_candidates(cls, keys):
+        """Every submission whose duplicate_key() is one of keys, in one query."""
+        raise NotImplementedError
+
+    def duplicates_display(self):
+        """The references of its duplicates (after triage.attach_duplicates), for exports."""
+        return ", ".join(o.reference for o in getattr(self, "duplicate_list", []))
+
+    duplicates_display.short_description = "Possible duplicate of"
 
 
 class SpecialConstableApplication(Submission):
     reference_prefix = "SC"
     status_enum = SpecialStatus
     transitions = workflows.SPECIAL_TRANSITIONS
+    reason_statuses = workflows.SPECIAL_REASONS
 
     status = models.CharField(
         max_length=20, choices=SpecialStatus.choices, default=SpecialStatus.NEW, db_index=True
@@ -168,6 +249,7 @@ class SpecialConstableApplication(Submission):
     nationality = models.CharField(max_length=80)
     right_to_remain = models.BooleanField("Right to live in the UK without restriction")
     hours_per_month = models.PositiveSmallIntegerField("Hours a month")
+    in_barred_occupation = models.BooleanField("Works in a barred occupation", default=False)
     preferred_role = models.CharField(max_length=20, choices=PreferredRole.choices)
     has_convictions = models.BooleanField("Convictions or cautions")
     conviction_details = models.TextField(blank=True)
@@ -177,38 +259,49 @@ class SpecialConstableApplication(Submission):
     business_interest_details = models.TextField(blank=True)
     heard_about = models.CharField("How you heard", max_length=20, choices=HeardAbout.choices)
 
-    # Appointed officers' records are kept longer (see the privacy notice).
-    long_retention_statuses = [SpecialStatus.APPOINTED]
     waiting_limits = workflows.SPECIAL_WAITING_DAYS
-    personal_fields = [
-        *Submission.personal_fields,
-        "first_name",
-        "last_name",
-        "date_of_birth",
-        "nationality",
-        "conviction_details",
-        "tattoo_description",
-        "business_interest_details",
-    ]
 
     class Meta(Submission.Meta):
         verbose_name = "Special Constable application"
         # find_duplicates() runs inside every application's transaction.
-        indexes = [models.Index(Upper("email"), name="recruitment_sc_email_upper")]
+        indexes = [
+            models.Index(Upper("email"), name="recruitment_sc_email_upper"),
+            # The "waiting too long" filter and the duplicate filter of the queue.
+            models.Index(fields=["status", "status_changed_at"], name="recruitment_sc_waiting"),
+            models.Index(fields=["possible_duplicate", "submitted_at"], name="recruitment_sc_dup"),
+        ]
 
     @property
     def display_name(self):
         return f"{self.first_name} {self.last_name}"
 
-    def find_duplicates(self):
-        """Other applications with the same email address."""
-        return type(self).objects.filter(email__iexact=self.email).exclude(pk=self.pk)
+    def age(self, today=None):
+        """The applicant's age in whole years today (None once the date of birth is erased)."""
+        if not self.date_of_birth:
+            return None
+        today = today or timezone.localdate()
+        born = self.date_of_birth
+        return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+    age.short_description = "Age"
+
+    duplicate_fields = ["email"]
+
+    def duplicate_key(self):
+        """The same email address, in any letter case."""
+        return self.email.upper()
+
+    @classmethod
+    def duplicate_candidates(cls, keys):
+        keys = [k for k in keys if k]
+        return cls.objects.annotate(email_upper=Upper("email")).filter(email_upper__in=keys)
 
 
 class MiniPoliceRegistration(Submission):
     reference_prefix = "MP"
     status_enum = MiniPoliceStatus
     transitions = workflows.MINI_POLICE_TRANSITIONS
+    reason_statuses = workflows.MINI_POLICE_REASONS
 
     status = models.CharField(
         max_length=20,
@@ -216,6 +309,7 @@ class MiniPoliceRegistration(Submission):
         default=MiniPoliceStatus.NEW,
         db_index=True,
     )
+    primary_school_in_area = models.BooleanField("Primary school in our area", default=True)
     school_name = models.CharField(max_length=150)
     urn = models.CharField("School URN", max_length=6, db_index=True)
     contact_name = models.CharField(max_length=120)
@@ -225,24 +319,31 @@ class MiniPoliceRegistration(Submission):
     preferred_start = models.CharField("Preferred start (academic year)", max_length=7)
     anything_else = models.TextField(blank=True)
 
-    # The school itself is not personal data; the people at it are.
-    personal_fields = ["contact_name", "contact_role", "email", "phone", "anything_else"]
     waiting_limits = workflows.MINI_POLICE_WAITING_DAYS
 
     class Meta(Submission.Meta):
         verbose_name = "Mini Police registration"
+        indexes = [
+            models.Index(fields=["status", "status_changed_at"], name="recruitment_mp_waiting"),
+            models.Index(fields=["possible_duplicate", "submitted_at"], name="recruitment_mp_dup"),
+        ]
 
     @property
     def display_name(self):
         return self.school_name
 
-    def find_duplicates(self):
-        """Other registrations for the same school (URN) and the same academic year."""
-        return (
-            type(self)
-            .objects.filter(urn=self.urn, preferred_start=self.preferred_start)
-            .exclude(pk=self.pk)
-        )
+    duplicate_fields = ["urn", "preferred_start"]
+
+    def duplicate_key(self):
+        """The same school (URN) in the same academic year."""
+        return (self.urn, self.preferred_start)
+
+    @classmethod
+    def duplicate_candidates(cls, keys):
+        condition = models.Q(pk__in=[])
+        for urn, start in keys:
+            condition |= models.Q(urn=urn, preferred_start=start)
+        return cls.objects.filter(condition)
 
     def year_groups_display(self):
         """The year groups as staff read them: "Year 5, Year 6"."""

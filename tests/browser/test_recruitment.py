@@ -7,8 +7,10 @@ import pytest
 
 from tests.conftest import DEMO_PASSWORD
 
-PHONE = {"width": 375, "height": 812}
+PHONE = {"width": 360, "height": 780}
 REFERENCE = re.compile(r"(SC|MP)-\d{4}-\d{6}")
+SPECIALS = "/volunteer/special-constables/apply/"
+MINI = "/volunteer/mini-police/register/"
 
 
 @pytest.fixture
@@ -27,93 +29,263 @@ def fill_date_of_birth(tab, day, month, year):
         group.get_by_label(label, exact=True).fill(typed)
 
 
-def fill_special_constable(tab):
-    tab.goto("/volunteer/special-constables/apply/")
-    tab.fill("#id_first_name", "Robin")
-    tab.fill("#id_last_name", "Browserton")
-    fill_date_of_birth(tab, "12", "4", "1990")
-    tab.fill("#id_email", "robin.browserton@example.com")
-    tab.fill("#id_phone", "07700 900789")
-    tab.fill("#id_address_line_1", "4 Test Street")
-    tab.fill("#id_town", "Riverside")
-    tab.fill("#id_postcode", "rv2 4xy")
+def go_on(tab):
+    tab.get_by_role("button", name="Continue").click()
+
+
+def specials_eligibility(tab, year="1990"):
+    tab.goto(SPECIALS)
+    fill_date_of_birth(tab, "12", "4", year)
     tab.check("#id_lived_in_uk_3_years_0")
-    tab.fill("#id_nationality", "British")
     tab.check("#id_right_to_remain_0")
     tab.fill("#id_hours_per_month", "24")
+    tab.check("#id_in_barred_occupation_1")
+    go_on(tab)
+
+
+def specials_first_half(tab):
+    """Check you can apply, About you and Contact details: real capitals and symbols."""
+    specials_eligibility(tab)
+    tab.wait_for_url("**/step/about-you/")
+    tab.fill("#id_first_name", "Siân-Éloïse")
+    tab.fill("#id_last_name", "O'Brien & Søn")
+    tab.fill("#id_nationality", "British")
+    go_on(tab)
+    tab.wait_for_url("**/step/contact-details/")
+    tab.fill("#id_email", "sian.obrien@example.com")
+    tab.fill("#id_phone", "+44 7700 900789")
+    tab.fill("#id_address_line_1", "Flat 2/B, 4 St. Mary's Road")
+    tab.fill("#id_town", "Riverside")
+    tab.fill("#id_postcode", "rv2 4xy")
+    go_on(tab)
+    tab.wait_for_url("**/step/your-background/")
+
+
+def specials_second_half(tab):
+    tab.check("#id_has_convictions_1")
+    tab.check("#id_has_tattoos_0")
+    tab.fill("#id_tattoo_description", "A “blue lamp” on the left wrist — 3 cm")
+    tab.check("#id_has_business_interests_1")
+    go_on(tab)
+    tab.wait_for_url("**/step/your-availability/")
     tab.select_option("#id_area", label="Riverside")
     tab.get_by_label("Roads policing").check()
-    tab.check("#id_has_convictions_1")
-    tab.check("#id_has_tattoos_1")
-    tab.check("#id_has_business_interests_1")
     tab.select_option("#id_heard_about", label="Social media")
-    tab.check("#id_consent")
-    tab.click("button:has-text('Send application')")
+    go_on(tab)
+    tab.wait_for_url("**/check-your-answers/")
 
 
-def fill_mini_police(tab):
-    tab.goto("/volunteer/mini-police/register/")
-    tab.fill("#id_school_name", "Browserton Primary School")
-    tab.fill("#id_urn", "246810")
-    tab.fill("#id_address_line_1", "8 School Road")
-    tab.fill("#id_town", "Southdown")
-    tab.fill("#id_postcode", "SD1 1AA")
-    tab.select_option("#id_area", label="Southdown")
-    tab.fill("#id_contact_name", "Kim Head")
-    tab.fill("#id_contact_role", "Headteacher")
-    tab.fill("#id_email", "office@browserton.example.com")
-    tab.fill("#id_phone", "01632 960123")
-    tab.get_by_label("Year 6").check()
-    tab.fill("#id_number_of_pupils", "30")
-    tab.check("#id_preferred_start_0")
+def send(tab, button):
     tab.check("#id_consent")
-    tab.click("button:has-text('Register the school')")
+    tab.get_by_role("button", name=button).click()
 
 
 def reference_on(tab):
     return REFERENCE.search(tab.locator(".recruitment-reference").inner_text())[0]
 
 
-@pytest.mark.parametrize("with_js", [True, False])
-def test_applicant_applies_on_a_phone(request, forms_site, with_js):
-    from recruitment.models import SpecialConstableApplication
-
+def tab_for(request, with_js):
     tab = request.getfixturevalue("page" if with_js else "page_without_js")
     tab.set_viewport_size(PHONE)
-    fill_special_constable(tab)
+    return tab
+
+
+@pytest.mark.parametrize("with_js", [True, False])
+def test_applicant_applies_on_a_phone_and_changes_an_answer(request, forms_site, with_js):
+    from recruitment.models import SpecialConstableApplication
+
+    tab = tab_for(request, with_js)
+    specials_first_half(tab)
+    specials_second_half(tab)
+    assert "Siân-Éloïse" in tab.inner_text("main")
+    assert "2026-1" not in tab.inner_text("main")  # no privacy notice version shown
+    tab.get_by_role("link", name="Change first name").click()
+    tab.fill("#id_first_name", "Siân")
+    go_on(tab)
+    tab.wait_for_url("**/check-your-answers/")
+    assert "Siân" in tab.inner_text("main") and "Siân-Éloïse" not in tab.inner_text("main")
+    send(tab, "Send application")
     tab.wait_for_url("**/apply/thank-you/")
     reference = reference_on(tab)
-    assert reference.startswith("SC-")
     tab.reload()  # a refresh shows the same reference and sends nothing again
     assert reference_on(tab) == reference
     application = SpecialConstableApplication.objects.get()
     assert application.reference == reference
+    assert (application.first_name, application.last_name) == ("Siân", "O'Brien & Søn")
     assert application.postcode == "RV2 4XY"
-    assert application.preferred_role == "roads_policing"
+    assert application.tattoo_description == "A “blue lamp” on the left wrist — 3 cm"
 
 
 @pytest.mark.parametrize("with_js", [True, False])
 def test_school_registers_for_mini_police_on_a_phone(request, forms_site, with_js):
-    tab = request.getfixturevalue("page" if with_js else "page_without_js")
-    tab.set_viewport_size(PHONE)
-    fill_mini_police(tab)
+    tab = tab_for(request, with_js)
+    tab.goto(MINI)
+    tab.check("#id_primary_school_in_area_0")
+    go_on(tab)
+    tab.fill("#id_school_name", "St. Mary's C of E Primary")
+    tab.fill("#id_urn", "246810")
+    tab.fill("#id_address_line_1", "8 School Road")
+    tab.fill("#id_town", "Southdown")
+    tab.fill("#id_postcode", "SD1 1AA")
+    tab.select_option("#id_area", label="Southdown")
+    go_on(tab)
+    tab.fill("#id_contact_name", "Kim Ó Briain")
+    tab.fill("#id_contact_role", "Headteacher")
+    tab.fill("#id_email", "office@browserton.example.com")
+    tab.fill("#id_phone", "01632 960123")
+    go_on(tab)
+    tab.get_by_label("Year 6").check()
+    tab.fill("#id_number_of_pupils", "30")
+    tab.check("#id_preferred_start_0")
+    go_on(tab)
+    tab.wait_for_url("**/check-your-answers/")
+    send(tab, "Register the school")
     tab.wait_for_url("**/register/thank-you/")
     assert reference_on(tab).startswith("MP-")
+
+
+@pytest.mark.parametrize("with_js", [True, False])
+def test_someone_who_cannot_apply_is_told_on_the_first_page(request, forms_site, with_js):
+    from recruitment.models import Draft
+
+    tab = tab_for(request, with_js)
+    specials_eligibility(tab, year="2015")
+    assert "You cannot apply to be a Special Constable yet" in tab.inner_text("h1")
+    assert tab.get_by_role(
+        "link", name="Join the Volunteer Police Cadets (ages 13 to 18)"
+    ).is_visible()
+    assert not Draft.objects.exists()
+    tab.goto(MINI)
+    tab.check("#id_primary_school_in_area_1")
+    go_on(tab)
+    assert "The school cannot register yet" in tab.inner_text("h1")
+
+
+def test_details_box_shows_only_after_yes_with_javascript(page, forms_site):
+    page.set_viewport_size(PHONE)
+    specials_first_half(page)
+    assert page.locator("#id_conviction_details").is_hidden()
+    page.check("#id_has_convictions_0")
+    assert page.locator("#id_conviction_details").is_visible()
+    page.check("#id_has_convictions_1")
+    assert page.locator("#id_conviction_details").is_hidden()
+
+
+def test_details_boxes_are_always_shown_without_javascript(page_without_js, forms_site):
+    page_without_js.set_viewport_size(PHONE)
+    specials_first_half(page_without_js)
+    for box in ("conviction_details", "tattoo_description", "business_interest_details"):
+        assert page_without_js.locator(f"#id_{box}").is_visible()
+
+
+@pytest.mark.parametrize("with_js", [True, False])
+def test_quick_exit_half_way_then_continue(request, forms_site, with_js):
+    tab = tab_for(request, with_js)
+    specials_first_half(tab)
+    if with_js:
+        tab.keyboard.press("Escape")
+    else:
+        tab.get_by_role("link", name="Leave this site").first.click()
+    tab.wait_for_url(re.compile(r"bbc\.co\.uk/weather"))
+    tab.goto(SPECIALS)
+    assert "Nothing has been sent yet" in tab.inner_text("main")
+    tab.get_by_role("link", name="Continue your application").click()
+    tab.wait_for_url("**/step/your-background/")
+    specials_second_half(tab)
+    send(tab, "Send application")
+    tab.wait_for_url("**/thank-you/")
+
+
+def test_delete_my_answers_really_deletes(page_without_js, forms_site):
+    from recruitment.models import Draft
+
+    tab = page_without_js
+    specials_first_half(tab)
+    tab.goto(SPECIALS)
+    tab.get_by_role("button", name="Delete my answers and start again").click()
+    assert "Your answers have been deleted" in tab.inner_text("h1")
+    assert not Draft.objects.exists()
+
+
+def _path(url):
+    return "/" + url.split("/", 3)[3]
+
+
+@pytest.mark.parametrize("with_js", [True, False])
+def test_save_and_come_back_on_another_browser(request, browser, live_server, forms_site, with_js):
+    from recruitment.models import Notification
+
+    tab = tab_for(request, with_js)
+    specials_first_half(tab)
+    tab.get_by_role("button", name="Save and come back later").click()
+    tab.fill("#id_email", "sian.obrien@example.com")
+    tab.get_by_role("button", name="Send me a link").click()
+    assert "Check your email" in tab.inner_text("h1")
+    link = re.search(r"http://\S+/return/\S+/", Notification.objects.get(kind="resume_link").body)[
+        0
+    ]
+
+    other = browser.new_context(base_url=live_server.url, java_script_enabled=with_js)
+    fresh = other.new_page()
+    fresh.set_viewport_size(PHONE)
+    fresh.goto(_path(link))
+    fresh.wait_for_url("**/step/your-background/")
+    fresh.get_by_role("link", name="Back").click()
+    assert fresh.input_value("#id_address_line_1") == "Flat 2/B, 4 St. Mary's Road"
+    go_on(fresh)
+    specials_second_half(fresh)
+    send(fresh, "Send application")
+    fresh.wait_for_url("**/thank-you/")
+    other.close()
+
+
+@pytest.mark.parametrize("with_js", [True, False])
+def test_status_page_and_withdrawal(request, forms_site, with_js):
+    from recruitment.models import Notification, SpecialConstableApplication
+
+    tab = tab_for(request, with_js)
+    specials_first_half(tab)
+    specials_second_half(tab)
+    send(tab, "Send application")
+    tab.wait_for_url("**/thank-you/")
+    body = Notification.objects.get(kind="acknowledgement").body
+    tab.goto(_path(re.search(r"http://\S+/status/\S+/", body)[0]))
+    assert "Your application: received" in tab.inner_text("h1")
+    tab.get_by_role("link", name="Withdraw my application").click()
+    tab.get_by_role("button", name="Yes, withdraw my application").click()
+    assert "Your application: withdrawn" in tab.inner_text("h1")
+    assert SpecialConstableApplication.objects.get().status == "withdrawn"
+
+
+def test_a_limited_address_sees_its_own_answers(browser, live_server, forms_site, settings):
+    settings.RECRUITMENT_RATE_LIMIT = 1
+    tabs = []
+    for _ in range(2):  # two applicants behind one address (the test server's)
+        context = browser.new_context(base_url=live_server.url)
+        tab = context.new_page()
+        tab.set_viewport_size(PHONE)
+        specials_first_half(tab)
+        specials_second_half(tab)
+        send(tab, "Send application")
+        tabs.append((context, tab))
+    first, second = tabs[0][1], tabs[1][1]
+    assert first.url.endswith("/thank-you/")
+    assert "We could not send this yet" in second.inner_text("main")
+    assert "Siân-Éloïse" in second.inner_text("main")  # their answers, not an empty form
+    for context, _tab in tabs:
+        context.close()
 
 
 def test_errors_are_listed_and_answers_kept_without_javascript(page_without_js, forms_site):
     tab = page_without_js
     tab.set_viewport_size(PHONE)
-    tab.goto("/volunteer/special-constables/apply/")
+    specials_eligibility(tab)
     tab.fill("#id_first_name", "Robin")
-    tab.fill("#id_postcode", "ZZZ 999")
-    tab.click("button:has-text('Send application')")
+    go_on(tab)
     assert tab.title().startswith("Error: ")
     summary = tab.locator(".error-summary")
     assert "There is a problem" in summary.inner_text()
-    assert "Enter a real postcode, like AA1 1AA" in summary.inner_text()
     assert tab.input_value("#id_first_name") == "Robin"
-    assert tab.input_value("#id_postcode") == "ZZZ 999"
     summary.get_by_role("link", name="Enter your last name").click()
     assert tab.url.endswith("#id_last_name")
 
@@ -123,9 +295,9 @@ def test_date_of_birth_error_links_to_the_box_at_fault_and_keeps_what_was_typed(
 ):
     tab = page_without_js
     tab.set_viewport_size(PHONE)
-    tab.goto("/volunteer/special-constables/apply/")
+    tab.goto(SPECIALS)
     fill_date_of_birth(tab, "31", "2", "1990")
-    tab.click("button:has-text('Send application')")
+    go_on(tab)
     group = tab.get_by_role("group", name="Date of birth")
     assert "Date of birth must be a real date" in group.inner_text()
     assert [tab.input_value(f"#id_date_of_birth_{i}") for i in range(3)] == ["31", "2", "1990"]
@@ -133,7 +305,7 @@ def test_date_of_birth_error_links_to_the_box_at_fault_and_keeps_what_was_typed(
     assert tab.url.endswith("#id_date_of_birth_0")
 
     fill_date_of_birth(tab, "12", "", "1990")
-    tab.click("button:has-text('Send application')")
+    go_on(tab)
     summary = tab.locator(".error-summary")
     summary.get_by_role("link", name="Date of birth must include a month").click()
     assert tab.url.endswith("#id_date_of_birth_1")
@@ -142,7 +314,9 @@ def test_date_of_birth_error_links_to_the_box_at_fault_and_keeps_what_was_typed(
 
 
 def test_recruiter_finds_assigns_progresses_and_exports(page, forms_site, live_server):
-    fill_special_constable(page)
+    specials_first_half(page)
+    specials_second_half(page)
+    send(page, "Send application")
     page.wait_for_url("**/apply/thank-you/")
     reference = reference_on(page)
 
@@ -151,15 +325,15 @@ def test_recruiter_finds_assigns_progresses_and_exports(page, forms_site, live_s
     page.fill("#id_password", DEMO_PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url("**/admin/")
-    page.get_by_role("button", name="Recruitment").click()
-    page.get_by_role("link", name="Special Constables").click()
+    page.get_by_role("link", name="Recruitment", exact=True).click()
+    page.get_by_role("link", name="Special Constable applications").click()
     page.wait_for_url("**/specialconstableapplication/")
     page.fill("input[name=q]", reference)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r".*\?q=.*"))
     row = page.locator("tr", has_text=reference)
-    assert "Robin Browserton" in row.inner_text()
-    row.get_by_role("link", name="Inspect").click()
+    assert "Siân-Éloïse O'Brien & Søn" in row.inner_text()
+    row.get_by_role("link", name=reference).click()
 
     page.select_option("#assign-to", "me")
     page.click("form:has(#assign-to) button")
@@ -167,7 +341,7 @@ def test_recruiter_finds_assigns_progresses_and_exports(page, forms_site, live_s
     page.select_option("#move-to", label="In review")
     page.click("form:has(#move-to) button")
     assert f"{reference} is now in review." in page.inner_text(".messages")
-    history = page.inner_text("#history-title + table")
+    history = page.inner_text("#history-title + ul")
     assert "Moved from New to In review" in history
     assert "Assigned to recruiter" in history
 
@@ -178,4 +352,4 @@ def test_recruiter_finds_assigns_progresses_and_exports(page, forms_site, live_s
     assert exported.headers["content-type"].startswith("text/csv")
     text = exported.text()
     assert reference in text
-    assert "Robin" in text
+    assert "Siân-Éloïse" in text

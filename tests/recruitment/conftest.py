@@ -15,16 +15,34 @@ def _fresh_rate_limits():
 
 
 @pytest.fixture
-def form_pages(home_page):
-    """Both recruitment form pages under their programme pages, as the demo builds them."""
-    from cms.demo import load_areas, load_programmes, load_site_pages
-    from recruitment.demo import load_pages
+def areas(db):
+    """The force-wide area and two local policing areas (the demo has the same names)."""
+    from cms.models import Area
 
-    load_areas()
-    load_site_pages(home_page)
-    load_programmes(home_page)
-    specials, mini = load_pages(home_page)
-    return specials, mini
+    Area.objects.get_or_create(
+        name="Force-wide", defaults={"slug": "force-wide", "force_wide": True}
+    )
+    for name in ("Northvale", "Eastmoor"):
+        Area.objects.get_or_create(name=name, defaults={"slug": name.lower()})
+
+
+@pytest.fixture
+def form_pages(home_page, areas):
+    """Both recruitment form pages under their programme pages, with the programmes an
+    ineligible applicant is pointed to. Built by factories."""
+    from cms.factories import ProgrammeIndexPageFactory, ProgrammePageFactory
+    from recruitment.factories import MiniPoliceFormPageFactory, SpecialConstableFormPageFactory
+
+    index = ProgrammeIndexPageFactory(parent=home_page)
+    specials = ProgrammePageFactory(
+        parent=index, title="Special Constables", slug="special-constables"
+    )
+    ProgrammePageFactory(
+        parent=index, title="Police Support Volunteers", slug="police-support-volunteers"
+    )
+    ProgrammePageFactory(parent=index, title="Volunteer Police Cadets", slug="cadets")
+    mini = ProgrammePageFactory(parent=index, title="Mini Police", slug="mini-police")
+    return SpecialConstableFormPageFactory(parent=specials), MiniPoliceFormPageFactory(parent=mini)
 
 
 @pytest.fixture
@@ -54,10 +72,9 @@ DATE_OF_BIRTH_BOXES = ("date_of_birth_day", "date_of_birth_month", "date_of_birt
 
 
 @pytest.fixture
-def special_answers(form_pages):
+def special_answers(areas):
     """A complete, eligible Special Constable application as the browser would POST it."""
     return {
-        "token": "0b7d0c1e-5f3a-4a57-9d4c-2a1f4f6b2f10",
         "first_name": "Jordan",
         "last_name": "Testwell",
         **date_of_birth(("17", "5", "1994")),
@@ -71,6 +88,7 @@ def special_answers(form_pages):
         "nationality": "British",
         "right_to_remain": "yes",
         "hours_per_month": "20",
+        "in_barred_occupation": "no",
         "area": str(area_id()),
         "preferred_role": "neighbourhood",
         "has_convictions": "no",
@@ -86,12 +104,12 @@ def special_answers(form_pages):
 
 
 @pytest.fixture
-def mini_answers(form_pages):
+def mini_answers(areas):
     """A complete Mini Police school registration as the browser would POST it."""
     from recruitment.academic_years import academic_year_choices
 
     return {
-        "token": "6a1c9f2e-3b4d-4e5f-8a7b-1c2d3e4f5a6b",
+        "primary_school_in_area": "yes",
         "school_name": "Testwell Primary School",
         "urn": "123456",
         "address_line_1": "1 School Lane",
@@ -112,12 +130,66 @@ def mini_answers(form_pages):
     }
 
 
+def step_posts(page, answers):
+    """The journey's POSTs for a flat dict of answers: (url, data, extra) per section, then
+    the declaration on check your answers."""
+    from django.urls import reverse
+
+    from recruitment.queues import queue_for
+
+    queue = queue_for(page)
+    posts = []
+    for section in queue.sections:
+        names = [
+            key
+            for key in answers
+            if any(key == q.name or key.startswith(f"{q.name}_") for q in section.questions)
+        ]
+        data = {key: answers[key] for key in names}
+        if section is queue.eligibility:
+            url = reverse("recruitment_check_eligibility", args=[page.pk])
+            posts.append((url, data, {"HTTP_ORIGIN": "http://testserver"}))
+        else:
+            posts.append((f"{page.url}step/{section.slug}/", {**data, "action": "continue"}, {}))
+    declaration = {
+        key: answers[key]
+        for key in ("consent", "website", "g-recaptcha-response")
+        if key in answers
+    }
+    posts.append((f"{page.url}check-your-answers/", declaration, {}))
+    return posts
+
+
 @pytest.fixture
-def submit(client, django_capture_on_commit_callbacks):
-    """POST answers to a form page, running the after-commit email tasks as production would."""
+def walk(client):
+    """Answer every section of a form page in turn; returns the first response that is not a
+    redirect to go on (a page with errors, or the ineligible page), else the last one."""
+
+    def _walk(page, answers, c=None, stop_before_send=False, **extra):
+        c = c or client
+        posts = step_posts(page, answers)
+        if stop_before_send:
+            posts = posts[:-1]
+        response = None
+        for url, data, headers in posts:
+            response = c.post(url, data, **headers, **extra)
+            if response.status_code != 302:
+                return response
+        return response
+
+    return _walk
+
+
+@pytest.fixture
+def submit(client, walk, django_capture_on_commit_callbacks):
+    """Go through the whole journey and Send, running the after-commit email tasks as
+    production would. follow=True follows the last redirect (to the thank-you page)."""
 
     def _submit(page, answers, follow=False, **extra):
         with django_capture_on_commit_callbacks(execute=True):
-            return client.post(page.url, answers, follow=follow, **extra)
+            response = walk(page, answers, **extra)
+        if follow and response.status_code == 302:
+            response = client.get(response["Location"])
+        return response
 
     return _submit

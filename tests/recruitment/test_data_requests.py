@@ -10,10 +10,10 @@ import pytest
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from recruitment import services
+from recruitment import triage
 from recruitment.enums import MiniPoliceStatus, SpecialStatus
 from recruitment.factories import MiniPoliceRegistrationFactory, SpecialConstableApplicationFactory
-from recruitment.models import MiniPoliceRegistration, Note, Notification
+from recruitment.models import MiniPoliceRegistration, Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def asker(demo_site):
         email="asker@example.com", contact_name="Asker Person", status=MiniPoliceStatus.ACTIVE
     )
     other = SpecialConstableApplicationFactory(email="someone.else@example.com")
-    services.add_note(application, "Asked about shift patterns.", by=None)
+    triage.add_note(application, "Asked about shift patterns.", by=None)
     from django.contrib.contenttypes.models import ContentType
 
     Notification.objects.create(
@@ -107,7 +107,7 @@ def test_json_export_holds_everything_and_is_audited(client, login_as, asker):
     assert first["emails"][0]["body"] == "Dear Asker, thank you."
     assert first["consent"]
     for submission in (application, registration):
-        entry = services.history(submission).first()
+        entry = triage.history(submission).first()
         assert entry.action == "recruitment.data_request"
         assert entry.user == manager
         assert entry.message == "Disclosed in answer to a data request (JSON)"
@@ -128,7 +128,7 @@ def test_csv_export_has_readable_columns_and_neutralises_formulas(client, login_
         values[(application.reference, "Address line 1")] == '\'=HYPERLINK("http://evil.example")'
     )
     assert any(r["Record"] == "Internal note" for r in rows)
-    assert services.history(application).first().message == (
+    assert triage.history(application).first().message == (
         "Disclosed in answer to a data request (CSV)"
     )
 
@@ -162,14 +162,14 @@ def test_erasure_asks_first_then_clears_everything_and_keeps_an_audit_entry(
     assert application.first_name == application.email == application.phone == ""
     assert registration.contact_name == registration.email == ""
     assert registration.school_name  # the school is not personal data
-    assert not Note.for_submission(application).exists()
+    assert not application.notes.all().exists()
     assert not Notification.objects.filter(recipient__iexact="asker@example.com").exists()
     # An open application cannot be progressed without its applicant: withdrawn.
     assert application.status == SpecialStatus.WITHDRAWN
     assert registration.status == MiniPoliceStatus.ACTIVE
     assert other.first_name != ""
     for submission in (application, registration):
-        entry = services.history(submission).first()
+        entry = triage.history(submission).first()
         assert entry.action == "recruitment.erase" and entry.user == manager
         assert entry.label == submission.reference
     for entry in ModelLogEntry.objects.all():

@@ -21,12 +21,11 @@ def test_valid_registration_is_stored_and_shows_the_reference(
     assert registration.possible_duplicate is False
     thanks = client.get("/volunteer/mini-police/register/thank-you/").content.decode()
     assert registration.reference in thanks
-    assert "A neighbourhood officer will contact the school" in thanks
+    assert "What happens next" in thanks
 
 
 def test_references_count_up(mini_page, mini_answers, submit):
     submit(mini_page, mini_answers)
-    mini_answers["token"] = "7a1c9f2e-3b4d-4e5f-8a7b-1c2d3e4f5a6b"
     mini_answers["urn"] = "654321"
     submit(mini_page, mini_answers)
     references = sorted(MiniPoliceRegistration.objects.values_list("reference", flat=True))
@@ -37,7 +36,6 @@ def test_second_registration_for_the_same_school_and_year_is_flagged(
     mini_page, mini_answers, submit
 ):
     submit(mini_page, mini_answers)
-    mini_answers["token"] = "7a1c9f2e-3b4d-4e5f-8a7b-1c2d3e4f5a6b"
     mini_answers["contact_name"] = "Another Teacher"
     response = submit(mini_page, mini_answers)
     assert response.status_code == 302  # accepted, not refused
@@ -51,7 +49,6 @@ def test_same_school_in_another_academic_year_is_not_a_duplicate(mini_page, mini
     from recruitment.academic_years import academic_year_choices
 
     submit(mini_page, mini_answers)
-    mini_answers["token"] = "7a1c9f2e-3b4d-4e5f-8a7b-1c2d3e4f5a6b"
     mini_answers["preferred_start"] = academic_year_choices()[1][0]
     submit(mini_page, mini_answers)
     assert not MiniPoliceRegistration.objects.filter(possible_duplicate=True).exists()
@@ -85,7 +82,7 @@ def test_emails_to_the_school_and_the_team(mini_page, mini_answers, submit):
         ("contact_name", "", "Enter the name of the contact at the school"),
         ("contact_role", "", "Enter the contact&#x27;s role at the school"),
         ("email", "", "Enter an email address"),
-        ("email", "office@", "Enter a valid email address"),
+        ("email", "office@", "Enter an email address in the correct format"),
         ("phone", "", "Enter a telephone number"),
         ("phone", "123", "Enter a telephone number, like 01632 960 001"),
         ("year_groups", [], "Select the year groups that would take part"),
@@ -110,17 +107,34 @@ def test_every_field_explains_bad_input(mini_page, mini_answers, submit, field, 
 
 def test_answers_are_kept_on_error(mini_page, mini_answers, submit):
     mini_answers["urn"] = "12"
-    mini_answers["anything_else"] = "We have a forest school on Fridays."
     html = submit(mini_page, mini_answers).content.decode()
     assert 'value="Testwell Primary School"' in html
     assert 'value="12"' in html
+    mini_answers["urn"] = "123456"
+    mini_answers["number_of_pupils"] = "many"
+    mini_answers["anything_else"] = "We have a forest school on Fridays."
+    html = submit(mini_page, mini_answers).content.decode()
+    assert 'value="many"' in html
     assert "We have a forest school on Fridays." in html
     assert re.search(r'value="year_5"[^>]*checked|checked[^>]*value="year_5"', html)
 
 
-def test_double_post_creates_one_registration(mini_page, mini_answers, submit):
+def test_a_school_outside_the_area_is_told_at_once_and_nothing_is_kept(
+    mini_page, mini_answers, submit
+):
+    from recruitment.models import Draft
+
+    mini_answers["primary_school_in_area"] = "no"
+    html = submit(mini_page, mini_answers).content.decode()
+    assert "The school cannot register yet" in html
+    assert "Mini Police runs only in primary schools in our force area" in html
+    assert not Draft.objects.exists()
+    assert not MiniPoliceRegistration.objects.exists()
+
+
+def test_double_send_creates_one_registration(client, mini_page, mini_answers, submit):
     submit(mini_page, mini_answers)
-    submit(mini_page, mini_answers)
+    client.post(f"{mini_page.url}check-your-answers/", {"consent": "on"})
     assert MiniPoliceRegistration.objects.count() == 1
 
 

@@ -17,10 +17,12 @@ def recaptcha_keys(settings):
     settings.RECAPTCHA_ENABLED = True
 
 
-def test_script_loads_only_on_the_form_page_when_keys_are_set(
-    client, recaptcha_keys, specials_page
+def test_script_loads_only_on_the_send_page_when_keys_are_set(
+    client, recaptcha_keys, specials_page, special_answers, walk
 ):
-    html = client.get(specials_page.url).content.decode()
+    assert "recaptcha" not in client.get(specials_page.url).content.decode()
+    walk(specials_page, special_answers, stop_before_send=True)
+    html = client.get(f"{specials_page.url}check-your-answers/").content.decode()
     head = html.split("</head>")[0]
     assert "https://www.google.com/recaptcha/api.js" in head
     assert 'data-sitekey="public-test-key"' in html

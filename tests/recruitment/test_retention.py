@@ -10,11 +10,14 @@ from django.db.models import Count
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from recruitment import services
+from recruitment import triage
 from recruitment.enums import MiniPoliceStatus, NotificationStatus, SpecialStatus
-from recruitment.factories import MiniPoliceRegistrationFactory, SpecialConstableApplicationFactory
+from recruitment.factories import (
+    DecisionReasonFactory,
+    MiniPoliceRegistrationFactory,
+    SpecialConstableApplicationFactory,
+)
 from recruitment.models import (
-    Note,
     Notification,
     RecruitmentSettings,
     SpecialConstableApplication,
@@ -51,7 +54,7 @@ def test_rejected_application_is_anonymised_after_twelve_months(home_page):
     recent = decided(
         SpecialConstableApplicationFactory, SpecialStatus.REJECTED, 300, first_name="Kept"
     )
-    services.add_note(old, "Rejected after assessment day.", by=None)
+    triage.add_note(old, "Rejected after assessment day.", by=None)
     Notification.objects.create(
         kind="acknowledgement",
         recipient=old.email,
@@ -71,9 +74,9 @@ def test_rejected_application_is_anonymised_after_twelve_months(home_page):
     assert old.conviction_details == ""
     assert old.date_of_birth is None
     assert old.anonymised_at is not None
-    assert not Note.for_submission(old).exists()
+    assert not old.notes.all().exists()
     assert not Notification.objects.filter(reference=old.reference).exists()
-    assert services.history(old).first().action == "recruitment.anonymise"
+    assert triage.history(old).first().action == "recruitment.anonymise"
     # What is left still counts.
     assert old.reference and old.status == SpecialStatus.REJECTED
     assert recent.first_name == "Kept"
@@ -175,9 +178,9 @@ def test_sent_emails_go_after_their_period_and_pending_ones_stay(home_page):
 
 def test_a_final_move_records_when_it_was_decided(home_page):
     application = SpecialConstableApplicationFactory()
-    services.move(application, SpecialStatus.IN_REVIEW, by=None)
+    triage.move(application, SpecialStatus.IN_REVIEW, by=None)
     assert application.decided_at is None
-    services.move(application, SpecialStatus.WITHDRAWN, by=None)
+    triage.move(application, SpecialStatus.WITHDRAWN, by=None)
     assert application.decided_at is not None
 
 
@@ -205,6 +208,7 @@ def test_each_run_leaves_one_audit_entry_with_its_counts(home_page):
             "Special Constable applications": 3,
             "Mini Police registrations": 0,
             "Sent emails": 0,
+            "Unfinished applications": 0,
         },
     }
     assert real.data["dry_run"] is False
@@ -233,9 +237,11 @@ def test_no_audit_entry_holds_personal_data(client, login_as, demo_site):
         first_name="Audrey", last_name="Unlogged", email="audrey.unlogged@example.com"
     )
     recruiter = login_as("recruiter")
-    services.assign(application, recruiter, by=recruiter)
-    services.add_note(application, "Audrey called back.", by=recruiter)
-    services.move(application, SpecialStatus.REJECTED, by=recruiter)
+    triage.assign(application, recruiter, by=recruiter)
+    triage.add_note(application, "Audrey called back.", by=recruiter)
+    triage.move(
+        application, SpecialStatus.REJECTED, by=recruiter, reason=DecisionReasonFactory()
+    )
     client.get("/admin/recruitment/specialconstableapplication/?export=csv")
     application.decided_at = timezone.now() - 400 * DAY
     application.save()
@@ -265,6 +271,7 @@ def test_retention_settings_explain_what_is_wrong(client, demo_site, login_as):
             "appointed_retention_months": "12",
             "mini_police_retention_months": "0",
             "sent_email_retention_days": "30",
+            "draft_retention_days": "30",
         },
     )
     html = response.content.decode()
@@ -279,10 +286,12 @@ def test_retention_settings_explain_what_is_wrong(client, demo_site, login_as):
             "appointed_retention_months": "36",
             "mini_police_retention_months": "6",
             "sent_email_retention_days": "14",
+            "draft_retention_days": "7",
         },
     )
     saved = RecruitmentSettings.load()
     assert (saved.special_retention_months, saved.appointed_retention_months) == (18, 36)
+    assert saved.draft_retention_days == 7
 
 
 def test_recruitment_staff_cannot_change_the_periods(client, demo_site, login_as):

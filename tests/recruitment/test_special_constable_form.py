@@ -15,14 +15,11 @@ pytestmark = pytest.mark.django_db
 REFERENCE = re.compile(r"SC-\d{4}-\d{6}")
 
 
-def test_form_page_shows_labels_hints_and_autocomplete(client, specials_page):
+def test_first_page_asks_only_whether_you_can_apply(client, specials_page):
     response = client.get("/volunteer/special-constables/apply/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Apply to be a Special Constable" in html
-    assert "You must be 18 or over on the day you apply." in html  # eligibility text
-    assert 'autocomplete="given-name"' in html
-    assert 'autocomplete="postal-code"' in html
+    assert "Check you can apply" in html
     assert "<legend" in html and "Date of birth</legend>" in html
     assert "For example, 27 3 2007" in html
     for box, label in [("day", "Day"), ("month", "Month"), ("year", "Year")]:
@@ -31,9 +28,27 @@ def test_form_page_shows_labels_hints_and_autocomplete(client, specials_page):
         assert f">{label}</label>" in html
     assert html.count('inputmode="numeric"') >= 3
     assert "How many hours a month can you give?" in html
-    assert 'name="token"' in html
-    assert "no-cache" in response["Cache-Control"]
+    assert 'name="first_name"' not in html  # no personal details before the check
     assert "recaptcha" not in html.lower()  # no keys configured, no Google script
+
+
+def test_first_page_is_the_same_for_every_first_time_visitor(client, specials_page):
+    response = client.get(specials_page.url)
+    html = response.content.decode()
+    assert "csrfmiddlewaretoken" not in html
+    assert not response.cookies  # no session, no CSRF cookie: the page cache may keep it
+
+
+def test_each_later_page_asks_its_section_with_autocomplete(
+    client, specials_page, special_answers, walk
+):
+    walk(specials_page, {k: v for k, v in special_answers.items() if k != "first_name"})
+    about = client.get(f"{specials_page.url}step/about-you/").content.decode()
+    assert 'autocomplete="given-name"' in about
+    assert "no-cache" in client.get(f"{specials_page.url}step/about-you/")["Cache-Control"]
+    contact = client.get(f"{specials_page.url}step/contact-details/").content.decode()
+    assert 'autocomplete="postal-code"' in contact
+    assert "csrfmiddlewaretoken" in contact
 
 
 def test_valid_application_is_stored_and_shows_the_reference(
@@ -68,9 +83,12 @@ def test_refreshing_the_thank_you_page_sends_nothing_again(
     assert len(mail.outbox) == 2
 
 
-def test_double_post_creates_one_application(client, specials_page, special_answers, submit):
+def test_double_send_creates_one_application(
+    client, specials_page, special_answers, submit, django_capture_on_commit_callbacks
+):
     first = submit(specials_page, special_answers)
-    second = submit(specials_page, special_answers)
+    with django_capture_on_commit_callbacks(execute=True):
+        second = client.post(f"{specials_page.url}check-your-answers/", {"consent": "on"})
     assert first.status_code == second.status_code == 302
     assert SpecialConstableApplication.objects.count() == 1
     assert len(mail.outbox) == 2  # one acknowledgement, one team notice
@@ -78,14 +96,17 @@ def test_double_post_creates_one_application(client, specials_page, special_answ
     assert reference in client.get(second["Location"]).content.decode()
 
 
-def test_a_new_form_gets_a_new_token(client, specials_page):
-    tokens = [
-        re.search(r'name="token" value="([^"]+)"', client.get(specials_page.url).content.decode())[
-            1
-        ]
-        for _ in range(2)
-    ]
-    assert tokens[0] != tokens[1]
+def test_two_sends_of_one_draft_racing_store_one(specials_page, special_answers, walk, client):
+    from recruitment import intake
+    from recruitment.models import Draft
+
+    walk(specials_page, special_answers, stop_before_send=True)
+    draft = Draft.objects.get()
+    first, created, _token = intake.record_submission(specials_page, draft)
+    again, created_again, _token = intake.record_submission(specials_page, draft)
+    assert (created, created_again) == (True, False)
+    assert first.pk == again.pk
+    assert SpecialConstableApplication.objects.count() == 1
 
 
 def test_submission_is_audited(specials_page, special_answers, submit):
@@ -147,13 +168,21 @@ def _years_ago(years, days=0):
 
 
 def test_applicant_under_18_is_told_why_and_when(client, specials_page, special_answers, submit):
+    from recruitment.models import Draft
+
     special_answers.update(_years_ago(18, days=1))  # 18 tomorrow
     response = submit(specials_page, special_answers)
     html = response.content.decode()
     assert response.status_code == 200
+    assert "You cannot apply to be a Special Constable yet" in html
     assert "You must be 18 or over on the day you apply." in html
     assert "You can apply from" in html
+    # Told what to do instead, with links to those programmes.
+    assert 'href="/volunteer/cadets/"' in html
+    assert 'href="/volunteer/police-support-volunteers/"' in html
     assert not SpecialConstableApplication.objects.exists()
+    assert not Draft.objects.exists()  # nothing stored for a failing check
+    assert "sessionid" not in response.cookies
 
 
 def test_applicant_who_is_18_today_may_apply(specials_page, special_answers, submit):
@@ -178,6 +207,7 @@ def test_minimum_age_is_set_by_editors(specials_page, special_answers, submit):
             "You must have the right to live in the UK without restrictions",
         ),
         ({"hours_per_month": "12"}, "Special Constables give at least 16 hours a month."),
+        ({"in_barred_occupation": "yes"}, "People in some jobs cannot be Special Constables"),
         (date_of_birth(("1", "1", "2999")), "Date of birth must be in the past"),
         (date_of_birth(("1", "1", "1890")), "Enter a real date of birth"),
     ],
@@ -186,10 +216,13 @@ def test_each_eligibility_failure_says_why(
     specials_page, special_answers, submit, answers, message
 ):
     special_answers.update(answers)
+    from recruitment.models import Draft
+
     response = submit(specials_page, special_answers)
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not SpecialConstableApplication.objects.exists()
+    assert not Draft.objects.exists()
 
 
 # --- Bad input ------------------------------------------------------------------------------
@@ -201,7 +234,7 @@ def test_each_eligibility_failure_says_why(
         ("first_name", "", "Enter your first name"),
         ("last_name", "", "Enter your last name"),
         ("email", "", "Enter your email address"),
-        ("email", "jordan-at-example", "Enter a valid email address"),
+        ("email", "jordan-at-example", "Enter an email address in the correct format"),
         ("phone", "", "Enter your telephone number"),
         ("phone", "call me", "Enter a telephone number, like 01632 960 001"),
         ("address_line_1", "", "Enter the first line of your address"),
@@ -213,6 +246,7 @@ def test_each_eligibility_failure_says_why(
         ("right_to_remain", "", "Select yes if you have the right to live in the UK"),
         ("hours_per_month", "", "Enter how many hours a month you can give"),
         ("hours_per_month", "lots", "Hours a month must be a whole number, like 16"),
+        ("in_barred_occupation", "", "Select yes if you work in a job that stops you"),
         ("area", "", "Choose a local policing area"),
         ("preferred_role", "", "Choose the role you would prefer"),
         ("has_convictions", "", "Select yes if you have any convictions or cautions"),
@@ -247,21 +281,18 @@ def test_error_summary_links_to_each_field_and_keeps_every_answer(
     html = response.content.decode()
     assert '<a href="#id_postcode">Enter a real postcode, like AA1 1AA</a>' in html
     assert '<a href="#id_email">Enter your email address</a>' in html
-    assert 'value="Jordan"' in html
     assert 'value="12 Example Road"' in html
     assert 'value="nonsense"' in html
-    for typed in ['value="17"', 'value="5"', 'value="1994"']:
-        assert typed in html
+    assert 'value="07700 900456"' in html
+
+
+def test_a_yes_no_answer_and_its_details_are_kept_on_an_error(
+    specials_page, special_answers, submit
+):
+    special_answers["has_business_interests"] = ""
+    html = submit(specials_page, special_answers).content.decode()
     assert "A small star on the right wrist" in html
-    assert re.search(r'value="social_media"[^>]*selected', html)
-    assert (
-        re.search(
-            r'value="yes"[^>]*id="id_has_tattoos_0"[^>]*checked|checked[^>]*id="id_has_tattoos_0"',
-            html,
-        )
-        or 'id="id_has_tattoos_0" checked' in html
-    )
-    assert f'value="{special_answers["token"]}"' in html
+    assert re.search(r'<input[^>]*value="yes"[^>]*id="id_has_tattoos_0"[^>]*checked', html)
 
 
 @pytest.mark.parametrize(
@@ -305,18 +336,14 @@ def test_only_the_box_at_fault_is_marked_invalid(specials_page, special_answers,
     assert [re.search(r'\sid="([^"]+)"', tag)[1] for tag in invalid] == ["id_date_of_birth_1"]
 
 
-def test_an_age_problem_marks_the_whole_date_and_links_to_the_day(
+def test_an_age_problem_is_not_an_input_error_but_a_page_that_says_why(
     specials_page, special_answers, submit
 ):
     special_answers.update(_years_ago(17))
     html = submit(specials_page, special_answers).content.decode()
-    assert '<a href="#id_date_of_birth_0">You must be 18 or over on the day you apply.' in html
-    invalid = re.findall(r'<input[^>]*aria-invalid="true"[^>]*>', html)
-    assert [re.search(r'\sid="([^"]+)"', tag)[1] for tag in invalid] == [
-        "id_date_of_birth_0",
-        "id_date_of_birth_1",
-        "id_date_of_birth_2",
-    ]
+    assert "There is a problem" not in html
+    assert "aria-invalid" not in html
+    assert "We have not kept any of the answers you gave." in html
 
 
 def test_a_date_typed_with_spaces_and_leading_zeros_is_stored(
@@ -365,31 +392,43 @@ def test_honeypot_filled_stores_nothing_and_sends_nothing(specials_page, special
     assert mail.outbox == []
 
 
-def test_over_the_rate_limit_gets_a_clear_429(settings, specials_page, special_answers, submit):
-    settings.RECRUITMENT_RATE_LIMIT = 2
-    for _ in range(2):
-        special_answers["first_name"] = ""  # invalid posts count too
+def test_corrected_mistakes_do_not_count_towards_the_rate_limit(
+    settings, specials_page, special_answers, submit
+):
+    settings.RECRUITMENT_RATE_LIMIT = 1
+    special_answers["first_name"] = ""
+    for _ in range(5):
         assert submit(specials_page, special_answers).status_code == 200
     special_answers["first_name"] = "Jordan"
+    assert submit(specials_page, special_answers).status_code == 302
+    assert SpecialConstableApplication.objects.count() == 1
+
+
+def test_over_the_rate_limit_sees_its_own_answers_with_a_clear_message(
+    settings, specials_page, special_answers, submit
+):
+    settings.RECRUITMENT_RATE_LIMIT = 2
+    for _ in range(2):
+        assert submit(specials_page, special_answers).status_code == 302
     response = submit(specials_page, special_answers)
     html = response.content.decode()
     assert response.status_code == 429
-    assert "<title>Error: Too many attempts" in html
-    assert "Wait an hour and try again" in html
-    assert not SpecialConstableApplication.objects.exists()
+    assert "<title>Error: Check your answers" in html
+    assert "We could not send this yet" in html
+    assert "Your answers below are saved" in html
+    assert "Jordan" in html and "12 Example Road" in html  # their answers, not an empty form
+    assert SpecialConstableApplication.objects.count() == 2
 
 
 def test_rate_limit_is_per_client(settings, specials_page, special_answers, submit):
     settings.RECRUITMENT_RATE_LIMIT = 1
     assert submit(specials_page, special_answers, REMOTE_ADDR="192.0.2.1").status_code == 302
-    special_answers["token"] = "11111111-2222-3333-4444-555555555555"
     assert submit(specials_page, special_answers, REMOTE_ADDR="192.0.2.2").status_code == 302
     assert submit(specials_page, special_answers, REMOTE_ADDR="192.0.2.2").status_code == 429
 
 
 def test_second_application_from_the_same_email_is_flagged(specials_page, special_answers, submit):
     submit(specials_page, special_answers)
-    special_answers["token"] = "22222222-3333-4444-5555-666666666666"
     special_answers["email"] = "Jordan.Testwell@Example.com"
     assert submit(specials_page, special_answers).status_code == 302
     first, second = SpecialConstableApplication.objects.order_by("pk")

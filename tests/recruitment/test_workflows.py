@@ -2,9 +2,14 @@
 
 import pytest
 
-from recruitment import services, workflows
-from recruitment.enums import MiniPoliceStatus, SpecialStatus
-from recruitment.factories import MiniPoliceRegistrationFactory, SpecialConstableApplicationFactory
+from accounts.factories import RecruiterFactory
+from recruitment import triage, workflows
+from recruitment.enums import MiniPoliceStatus, ReasonOutcome, SpecialStatus
+from recruitment.factories import (
+    DecisionReasonFactory,
+    MiniPoliceRegistrationFactory,
+    SpecialConstableApplicationFactory,
+)
 
 S, M = SpecialStatus, MiniPoliceStatus
 
@@ -42,10 +47,10 @@ def test_mini_police_path_and_exits():
 def test_allowed_move_is_made_and_audited(home_page, django_user_model):
     staff = django_user_model.objects.create(username="riya")
     application = SpecialConstableApplicationFactory()
-    services.move(application, S.IN_REVIEW, by=staff)
+    triage.move(application, S.IN_REVIEW, by=staff)
     application.refresh_from_db()
     assert application.status == S.IN_REVIEW
-    entry = services.history(application).first()
+    entry = triage.history(application).first()
     assert entry.action == "recruitment.move"
     assert entry.user == staff
     assert entry.message == "Moved from New to In review"
@@ -56,10 +61,10 @@ def test_allowed_move_is_made_and_audited(home_page, django_user_model):
 def test_disallowed_move_is_refused_with_a_message(home_page, target):
     application = SpecialConstableApplicationFactory()
     with pytest.raises(workflows.TransitionNotAllowed, match="cannot be moved to"):
-        services.move(application, target, by=None)
+        triage.move(application, target, by=None)
     application.refresh_from_db()
     assert application.status == S.NEW
-    assert not services.history(application).filter(action="recruitment.move").exists()
+    assert not triage.history(application).filter(action="recruitment.move").exists()
 
 
 @pytest.mark.django_db
@@ -68,4 +73,53 @@ def test_final_state_cannot_be_reopened(home_page):
     assert registration.allowed_moves() == []
     assert registration.is_open is False
     with pytest.raises(workflows.TransitionNotAllowed):
-        services.move(registration, M.NEW, by=None)
+        triage.move(registration, M.NEW, by=None)
+
+
+@pytest.mark.django_db
+def test_staff_reject_only_with_a_reason_from_the_list_and_it_is_recorded(home_page):
+    staff = RecruiterFactory()
+    application = SpecialConstableApplicationFactory(status=S.IN_REVIEW)
+    with pytest.raises(workflows.ReasonRequired):
+        triage.move(application, S.REJECTED, by=staff)
+    withdrawn_reason = DecisionReasonFactory(outcome=ReasonOutcome.WITHDRAWN, label="Withdrew")
+    with pytest.raises(workflows.ReasonRequired):  # a withdrawal reason cannot explain a refusal
+        triage.move(application, S.REJECTED, by=staff, reason=withdrawn_reason)
+    application.refresh_from_db()
+    assert application.status == S.IN_REVIEW
+
+    reason = DecisionReasonFactory(label="Does not meet the residency requirement")
+    triage.move(application, S.REJECTED, by=staff, reason=reason, note="Lived abroad until 2025.")
+    application.refresh_from_db()
+    assert (application.status, application.decision_reason) == (S.REJECTED, reason)
+    assert application.decided_at is not None
+    assert triage.history(application).filter(action="recruitment.move").first().message == (
+        "Moved from In review to Rejected. Reason: Does not meet the residency requirement"
+    )
+    assert application.notes.get().text == "Lived abroad until 2025."
+
+
+@pytest.mark.django_db
+def test_the_applicant_withdraws_without_a_member_of_staff(home_page):
+    application = SpecialConstableApplicationFactory()
+    triage.move(application, S.WITHDRAWN, by=None)
+    application.refresh_from_db()
+    assert application.status == S.WITHDRAWN
+    entry = triage.history(application).filter(action="recruitment.move").first()
+    assert entry.user is None
+    assert entry.message == "Moved from New to Withdrawn by the applicant"
+
+
+@pytest.mark.django_db
+def test_decided_takes_notes_but_no_other_change_and_erased_takes_no_notes(home_page):
+    staff = RecruiterFactory()
+    decided = SpecialConstableApplicationFactory(status=S.REJECTED)
+    with pytest.raises(workflows.TransitionNotAllowed, match="takes notes but no other change"):
+        triage.assign(decided, staff, by=staff)
+    triage.add_note(decided, "Applicant phoned to ask why.", by=staff)
+    assert decided.notes.count() == 1
+
+    erased = SpecialConstableApplicationFactory(status=S.WITHDRAWN, erased=True)
+    with pytest.raises(ValueError, match="personal data has been removed"):
+        triage.add_note(erased, "Anything", by=staff)
+    assert not erased.notes.exists()

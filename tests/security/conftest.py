@@ -16,12 +16,14 @@ settings.load_profile("blue-lamp")
 
 # The recruitment form pages and answers, shared with tests/recruitment.
 from tests.recruitment.conftest import (  # noqa: E402, F401
+    areas,
     form_pages,
     mini_answers,
     mini_page,
     special_answers,
     specials_page,
     submit,
+    walk,
 )
 
 

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
 from recruitment.factories import MiniPoliceRegistrationFactory, SpecialConstableApplicationFactory
-from recruitment.models import Note
+from recruitment.models import DecisionReason, MessageTemplate, Note
 
 pytestmark = pytest.mark.django_db
 
@@ -40,9 +40,10 @@ def every_url(application, registration):
             ("post", f"{base}{obj.pk}/assign/", {"assignee": "me"}),
             ("post", f"{base}{obj.pk}/move/", {"status": "in_review"}),
             ("post", f"{base}{obj.pk}/note/", {"text": "A note"}),
+            ("post", f"{base}{obj.pk}/message/", {"template": "1"}),
             ("post", f"{base}bulk/", {"selected": [obj.pk], "action": "assign", "assignee": "me"}),
         ]
-    urls.append(("get", "/admin/recruitment/my-queue/", {}))
+    urls.append(("get", "/admin/recruitment/", {}))
     return urls
 
 
@@ -169,3 +170,48 @@ def test_retention_settings_only_for_managers(client, login_as, targets, usernam
         # Wagtail refuses by sending the user away (to the dashboard, or to log in).
         assert response.status_code == 302, username
         assert response["Location"] != url
+
+
+def managed_list_urls():
+    """Every page of the decision reasons and message templates, with a valid change."""
+    reason = DecisionReason.objects.order_by("pk").first()
+    template = MessageTemplate.objects.order_by("pk").first()
+    reason_form = {"label": "Moved away", "outcome": "withdrawn", "sort_order": "1", "active": "on"}
+    template_form = {
+        "name": "Reminder",
+        "subject": "About {reference}",
+        "body": "Hi",
+        "active": "on",
+    }
+    urls = []
+    for name, obj, form in (
+        ("decisionreason", reason, reason_form),
+        ("messagetemplate", template, template_form),
+    ):
+        base = f"/admin/recruitment/{name}/"
+        urls += [
+            ("get", base, {}),
+            ("get", base + "create/", {}),
+            ("post", base + "create/", form),
+            ("get", f"{base}edit/{obj.pk}/", {}),
+            ("post", f"{base}edit/{obj.pk}/", {**form, "label": "Renamed", "name": "Renamed"}),
+        ]
+    return urls
+
+
+@pytest.mark.parametrize("username", [*USERS, None])
+def test_only_managers_edit_reasons_and_templates(client, login_as, targets, username):
+    if username:
+        login_as(username)
+    for method, url, data in managed_list_urls():
+        response = getattr(client, method)(url, data)
+        status = response.status_code
+        if username is None:
+            assert status == 302 and "/admin/login/" in response["Location"], (url, status)
+        elif username in MANAGERS:
+            assert status == (200 if method == "get" else 302), (username, url, status)
+        else:
+            assert status == 403, (username, url, status)
+    changed = DecisionReason.objects.filter(label="Renamed").exists()
+    assert changed == (username in MANAGERS)
+    assert MessageTemplate.objects.filter(name="Renamed").exists() == (username in MANAGERS)

@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from wagtail.contrib.forms.models import FormSubmission
 
-from recruitment.models import MiniPoliceRegistration, SpecialConstableApplication
+from recruitment.models import Draft, MiniPoliceRegistration, SpecialConstableApplication
+from tests.recruitment.conftest import step_posts
 
 pytestmark = pytest.mark.django_db
 
@@ -74,19 +75,31 @@ def counts():
     )
 
 
-def check_recruitment(client, page, answers, data):
-    before = counts()
-    response = client.post(page.url, mutate(answers, data))
-    assert response.status_code in (200, 302), response.status_code
-    if response.status_code == 200:
-        assert counts() == before, "an invalid submission was stored"
-        assert "There is a problem" in response.content.decode()
+def drafts():
+    return sorted((str(d.pk), repr(d.answers)) for d in Draft.objects.all())
 
 
 @given(data=st.data())
-def test_special_constable_form_survives_hostile_answers(client, site, special_answers, data):
-    special_answers["token"] = data.draw(st.uuids()).hex
-    check_recruitment(client, site["specials"], special_answers, data)
+def test_every_step_of_both_forms_survives_hostile_answers(
+    client, site, special_answers, mini_answers, data
+):
+    """Valid answers up to a step, then hostile ones at it: never a 500, and a page shown
+    again (an error, or the ineligible page) stores nothing, not even in the draft."""
+    which = data.draw(st.sampled_from(["specials", "mini"]))
+    page, answers = (
+        (site["specials"], special_answers) if which == "specials" else (site["mini"], mini_answers)
+    )
+    posts = step_posts(page, answers)
+    index = data.draw(st.integers(min_value=0, max_value=len(posts) - 1))
+    for url, valid, headers in posts[:index]:
+        assert client.post(url, valid, **headers).status_code == 302
+    url, valid, headers = posts[index]
+    before, kept = counts(), drafts()
+    response = client.post(url, mutate(valid, data), **headers)
+    assert response.status_code in (200, 302), (url, response.status_code)
+    if response.status_code == 200:
+        assert counts() == before, "an invalid submission was stored"
+        assert drafts() == kept, "invalid answers were kept in the draft"
 
 
 # A date box holds anything: text, numbers of any size, or the box sent more than once.
@@ -97,22 +110,14 @@ date_part = st.one_of(
 )
 
 
-@given(token=st.uuids(), parts=st.tuples(date_part, date_part, date_part))
-def test_date_of_birth_boxes_survive_any_text(client, site, special_answers, token, parts):
-    before = counts()
+@given(parts=st.tuples(date_part, date_part, date_part))
+def test_date_of_birth_boxes_survive_any_text(client, site, special_answers, parts):
     boxes = ("date_of_birth_day", "date_of_birth_month", "date_of_birth_year")
-    answers = {**special_answers, **dict(zip(boxes, parts, strict=True)), "token": token.hex}
-    response = client.post(site["specials"].url, answers)
+    url, valid, headers = step_posts(site["specials"], special_answers)[0]
+    response = client.post(url, {**valid, **dict(zip(boxes, parts, strict=True))}, **headers)
     assert response.status_code in (200, 302), response.status_code
     if response.status_code == 200:
-        assert counts() == before, "an invalid date of birth was stored"
-        assert "There is a problem" in response.content.decode()
-
-
-@given(data=st.data())
-def test_mini_police_form_survives_hostile_answers(client, site, mini_answers, data):
-    mini_answers["token"] = data.draw(st.uuids()).hex
-    check_recruitment(client, site["mini"], mini_answers, data)
+        assert not Draft.objects.exists(), "an invalid or ineligible date of birth was kept"
 
 
 @given(fields=st.dictionaries(any_text, st.one_of(value, st.lists(value, max_size=3)), max_size=6))
@@ -127,15 +132,28 @@ def test_feedback_form_survives_hostile_answers(client, site, fields):
 @given(body=raw_body, kind=content_type, method=st.sampled_from(["POST", "PUT", "PATCH"]))
 def test_forms_and_cookies_survive_wrong_bodies_and_content_types(client, site, body, kind, method):
     before = counts()
-    for url in (site["specials"].url, site["mini"].url, site["feedback"].url, "/cookies/"):
-        response = client.generic(method, url, body, content_type=kind)
+    from django.urls import reverse
+
+    urls = [site["specials"].url, site["mini"].url, site["feedback"].url, "/cookies/"]
+    urls += [
+        reverse("recruitment_check_eligibility", args=[site["specials"].pk]),
+        f"{site['specials'].url}step/about-you/",
+        f"{site['specials'].url}check-your-answers/",
+        f"{site['mini'].url}save/",
+        f"{site['mini'].url}status/",
+    ]
+    for url in urls:
+        response = client.generic(
+            method, url, body, content_type=kind, HTTP_ORIGIN="http://testserver"
+        )
         assert response.status_code in OK_STATUSES, (url, response.status_code)
     assert counts() == before
 
 
 def test_json_instead_of_a_form_is_refused_clearly(client, site, special_answers):
+    url, _valid, headers = step_posts(site["specials"], special_answers)[0]
     response = client.post(
-        site["specials"].url, json.dumps(special_answers), content_type="application/json"
+        url, json.dumps(special_answers), content_type="application/json", **headers
     )
     assert response.status_code == 200
     assert "There is a problem" in response.content.decode()

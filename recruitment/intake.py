@@ -1,0 +1,226 @@
+"""The applicant's side: drafts, eligibility, save and come back later, sending, status.
+
+A draft holds the answers of each section that passed its checks; sending turns a complete
+draft into one submission in one transaction (reference, consent, audit entry, outbox) and
+deletes the draft. Links by email (come back later, status page) carry a random token of
+which only the hash is stored.
+"""
+
+import datetime
+import hashlib
+import secrets
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from . import eligibility, notifications, triage
+from .forms import SectionForm, draft_data
+from .models.drafts import Draft
+from .queues import queue_for
+from .references import next_reference
+
+RESUME_LINK_DAYS = 7
+
+
+class DraftIncomplete(Exception):
+    """A draft is sent before every section has valid answers; `section` is the first not."""
+
+    def __init__(self, section):
+        super().__init__(section.slug)
+        self.section = section
+
+
+def hash_token(token):
+    """What is stored of a link's token: its SHA-256, so a database leak opens no link."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
+
+
+def ineligibility(queue, form, page, today=None):
+    """Why a valid eligibility section's answers cannot apply: [(question, message, instead)]."""
+    today = today or timezone.localdate()
+    found = eligibility.problems(queue.eligibility, form.cleaned_data, page, today)
+    return [
+        (rule.question, found[rule.question], rule.instead)
+        for rule in queue.eligibility.rules
+        if rule.question in found
+    ]
+
+
+def save_section(queue, page, draft, form):
+    """Keep a valid section's answers in the draft (a new draft when None); returns the draft."""
+    if draft is None:
+        draft = Draft(queue_key=queue.key, page=page)
+    draft.answers = {**draft.answers, **form.posted_values()}
+    if form.section.slug not in draft.completed_sections:
+        draft.completed_sections = [*draft.completed_sections, form.section.slug]
+    if "email" in form.cleaned_data:
+        draft.email = form.cleaned_data["email"]
+    draft.updated_at = timezone.now()
+    draft.save()
+    return draft
+
+
+def section_form(section, draft):
+    """The section's form showing the draft's answers (bound when the section was answered)."""
+    if draft is not None and section.slug in draft.completed_sections:
+        return SectionForm(draft_data(draft.answers), section=section)
+    return SectionForm(section=section)
+
+
+def first_unanswered(queue, draft):
+    """The first section without saved answers, or None when every one has them."""
+    done = set(draft.completed_sections) if draft else set()
+    return next((s for s in queue.sections if s.slug not in done), None)
+
+
+def answers(queue, draft, page, today=None):
+    """The draft's answers checked again, as an unsaved submission of the queue's model.
+
+    Raises DraftIncomplete with the first section that is missing or no longer valid (an
+    eligibility rule can fail later, such as a closing date passing a birthday)."""
+    today = today or timezone.localdate()
+    values = {}
+    data = draft_data(draft.answers)
+    for section in queue.sections:
+        form = SectionForm(data, section=section)
+        if section.slug not in draft.completed_sections or not form.is_valid():
+            raise DraftIncomplete(section)
+        if section is queue.eligibility and ineligibility(queue, form, page, today):
+            raise DraftIncomplete(section)
+        values.update(form.cleaned_data)
+    return queue.model(**{q.name: values[q.name] for q in queue.questions})
+
+
+def record_submission(page, draft):
+    """Send a complete draft: store one submission with consent, audit entry and outbox, and
+    delete the draft, in one transaction.
+
+    Returns (submission, created, status_token). A second Send of the same draft returns the
+    first submission (and no token) instead of storing another. Raises DraftIncomplete.
+    """
+    queue = queue_for(page)
+    model = queue.model
+    token = draft.submission_token
+    existing = model.objects.filter(idempotency_key=token).first()
+    if existing is not None:
+        return existing, False, None
+    submission = answers(queue, draft, page)
+    now = timezone.now()
+    status_token = new_token()
+    try:
+        with transaction.atomic():
+            submission.page = page
+            submission.idempotency_key = token
+            submission.submitted_at = now
+            submission.status_changed_at = now
+            submission.consent_notice_version = page.privacy_notice_version
+            submission.consent_given_at = now
+            submission.status_token_hash = hash_token(status_token)
+            triage.flag_duplicates(submission)
+            # Last before saving: the reference sequence's row stays locked until commit, so
+            # concurrent submissions queue behind as little work as possible.
+            submission.reference = next_reference(model.reference_prefix, now.year)
+            submission.save()
+            log(submission, "recruitment.submit", user=None)
+            notifications.queue_for_submission(
+                submission, page, status_url=status_url(page, status_token)
+            )
+            Draft.objects.filter(pk=draft.pk).delete()
+    except IntegrityError:
+        # Two identical Sends raced: the other one won, and it is the same submission.
+        existing = model.objects.filter(idempotency_key=token).first()
+        if existing is None:
+            raise
+        return existing, False, None
+    return submission, True, status_token
+
+
+def status_url(page, token):
+    """The absolute address of a submission's private status page."""
+    return f"{page.full_url}status/{token}/"
+
+
+def resume_url(page, token):
+    """The absolute address that brings a draft back."""
+    return f"{page.full_url}return/{token}/"
+
+
+def send_resume_link(page, email, draft=None, now=None):
+    """Email a link to come back to an unfinished application (outbox, after commit).
+
+    With `draft` (this browser's), it is the one linked and the address is kept with it.
+    Without, the newest draft of that address for this form is, if there is one. Nothing
+    tells the caller which happened: the page says the same whatever the address.
+    """
+    now = now or timezone.now()
+    queue = queue_for(page)
+    if draft is None:
+        draft = (
+            Draft.objects.filter(queue_key=queue.key, email__iexact=email)
+            .order_by("-updated_at")
+            .first()
+        )
+        if draft is None:
+            return False
+    token = new_token()
+    with transaction.atomic():
+        draft.email = draft.email or email
+        draft.resume_token_hash = hash_token(token)
+        draft.resume_expires_at = now + datetime.timedelta(days=RESUME_LINK_DAYS)
+        draft.save(update_fields=["email", "resume_token_hash", "resume_expires_at"])
+        notifications.queue_resume_link(email, page, queue, resume_url(page, token))
+    return True
+
+
+def draft_for_resume_token(page, token, now=None):
+    """The draft a come-back link opens, or None when the link is unknown or has expired."""
+    now = now or timezone.now()
+    if not token:
+        return None
+    return Draft.objects.filter(
+        queue_key=queue_for(page).key,
+        resume_token_hash=hash_token(token),
+        resume_expires_at__gt=now,
+    ).first()
+
+
+def delete_draft(draft):
+    """Delete every answer of a draft ("Delete my answers and start again")."""
+    Draft.objects.filter(pk=draft.pk).delete()
+
+
+def submission_for_status_token(page, token):
+    """The submission a status link opens, or None (unknown token, or data erased)."""
+    if not token:
+        return None
+    return (
+        queue_for(page)
+        .model.objects.filter(status_token_hash=hash_token(token), anonymised_at__isnull=True)
+        .first()
+    )
+
+
+def send_status_links(page, email):
+    """Email a fresh status link for each submission made with this address on this form.
+
+    Each old link stops working. The page says the same whether or not any exists.
+    """
+    queue = queue_for(page)
+    submissions = queue.model.objects.filter(email__iexact=email, anonymised_at__isnull=True)
+    with transaction.atomic():
+        for submission in submissions:
+            token = new_token()
+            submission.status_token_hash = hash_token(token)
+            submission.save(update_fields=["status_token_hash"])
+            notifications.queue_status_link(submission, page, status_url(page, token))
+    return len(submissions)
+
+
+def withdraw(submission):
+    """The applicant withdraws: the same workflow move (and audit entry) as a staff move."""
+    triage.move(submission, submission.status_enum.WITHDRAWN, by=None)

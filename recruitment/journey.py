@@ -1,0 +1,412 @@
+"""The applicant's pages: check you can apply, one section per page, check your answers,
+send, thank you; come back later; the status page and withdrawal. Thin over `intake`.
+
+The first page is the same for every first-time visitor (no CSRF token, no session read),
+so the page cache can keep it. Its answers hold no personal data beyond a date of birth
+that is not stored unless the check passes, and its POST goes to `check_eligibility`, which
+is exempt from the per-visitor CSRF token and instead refuses a request from another site
+(Origin, else Referer, must be this host). Every later page has the usual CSRF token.
+"""
+
+from urllib.parse import urlsplit
+
+from django import forms
+from django.conf import settings
+from django.http import Http404, HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from . import intake, ratelimit
+from .forms import DeclarationForm, SectionForm
+from .models.drafts import Draft
+from .queues import queue_for
+
+REFERENCE_KEY = "recruitment_reference_{}"
+DRAFT_KEY = "recruitment_draft_{}"
+
+
+class EmailForm(forms.Form):
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+
+
+def _private(response):
+    # Every page but the first shows one visitor's answers: never cache it for others.
+    add_never_cache_headers(response)
+    return response
+
+
+def _render(request, page, template, status=200, **extra):
+    context = page.get_context(request)
+    context.update(queue=queue_for(page), **extra)
+    return _private(TemplateResponse(request, template, context, status=status))
+
+
+def step_url(page, section):
+    return f"{page.url}step/{section.slug}/"
+
+
+def check_url(page):
+    return f"{page.url}check-your-answers/"
+
+
+def current_draft(request, queue):
+    """This browser's draft of queue, or None. Reads no session unless the browser has one,
+    so a first visit stays the same for everyone (cacheable)."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return None
+    pk = request.session.get(DRAFT_KEY.format(queue.key))
+    if not pk:
+        return None
+    from_db = Draft.objects.filter(pk=pk, queue_key=queue.key).first()
+    if from_db is None:
+        del request.session[DRAFT_KEY.format(queue.key)]
+    return from_db
+
+
+def _remember(request, queue, draft):
+    request.session[DRAFT_KEY.format(queue.key)] = str(draft.pk)
+
+
+def _next_url(page, queue, draft):
+    section = intake.first_unanswered(queue, draft)
+    return step_url(page, section) if section else check_url(page)
+
+
+def _closed(request, page):
+    return _render(request, page, "recruitment/form_closed.html")
+
+
+def _section_page(request, page, queue, form, draft, status=200, changing=False):
+    section = form.section
+    before = queue.section_before(section.slug)
+    if changing:
+        back = check_url(page)
+    elif before is not None:
+        back = step_url(page, before)
+    else:
+        back = page.get_parent().url
+    is_first = section is queue.eligibility
+    action = (
+        reverse("recruitment_check_eligibility", args=[page.pk])
+        if is_first
+        else step_url(page, section)
+    )
+    if changing:
+        action += "?change=1"
+    return _render(
+        request,
+        page,
+        "recruitment/section.html",
+        status=status,
+        form=form,
+        section=section,
+        draft=draft,
+        back_url=back,
+        action=action,
+        is_first=is_first,
+        step_number=queue.sections.index(section) + 1,
+        step_count=len(queue.sections),
+    )
+
+
+def start(page, request):
+    """The form's address: "Check you can apply" for a first visit; for a browser with an
+    unfinished application, "Continue your application" or "Delete my answers"."""
+    if not page.accepting_submissions:
+        return _closed(request, page)
+    queue = queue_for(page)
+    draft = current_draft(request, queue)
+    if draft is not None:
+        return _render(
+            request, page, "recruitment/continue.html", continue_url=_next_url(page, queue, draft)
+        )
+    form = SectionForm(section=queue.eligibility)
+    response = _section_page(request, page, queue, form, None)
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        # The same page for every first-time visitor: the page cache may keep it.
+        del response.headers["Cache-Control"]
+        del response.headers["Expires"]
+    return response
+
+
+def _same_origin(request):
+    """True when the POST comes from a page of this site (Origin, else Referer)."""
+    source = request.headers.get("Origin") or request.headers.get("Referer")
+    if not source or source == "null":
+        return False
+    return urlsplit(source).netloc == request.get_host()
+
+
+@csrf_exempt
+@require_POST
+def check_eligibility(request, page_id):
+    """The POST of "Check you can apply": say at once why someone cannot apply (storing
+    nothing), or keep the answers as a draft and go on to the next section."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    try:
+        queue = queue_for(page)
+    except KeyError:
+        raise Http404 from None
+    if not page.live:
+        raise Http404
+    if not _same_origin(request):
+        return HttpResponseForbidden("This form can only be sent from this site.")
+    if not page.accepting_submissions:
+        return _closed(request, page)
+    draft = current_draft(request, queue)
+    form = SectionForm(request.POST, section=queue.eligibility)
+    changing = "change" in request.GET
+    if not form.is_valid():
+        return _section_page(request, page, queue, form, draft, changing=changing)
+    if reasons := intake.ineligibility(queue, form, page):
+        return _render(
+            request, page, "recruitment/ineligible.html", reasons=_with_links(page, reasons)
+        )
+    draft = intake.save_section(queue, page, draft, form)
+    _remember(request, queue, draft)
+    if changing and intake.first_unanswered(queue, draft) is None:
+        return redirect(check_url(page))
+    return redirect(_next_url(page, queue, draft))
+
+
+def _with_links(page, reasons):
+    """Each reason with what the person can do instead, linked to its programme page."""
+    programmes = page.get_parent().get_parent()
+    found = []
+    for _question, message, instead in reasons:
+        options = []
+        for words, slug in instead:
+            target = (
+                programmes.get_children().live().filter(slug=slug).first() if programmes else None
+            )
+            options.append({"text": words, "url": target.url if target else ""})
+        found.append({"message": message, "instead": options})
+    return found
+
+
+def section(page, request, slug):
+    """One section's questions: GET shows the saved answers; a valid POST saves them and
+    goes on (back to check your answers after a Change)."""
+    if not page.accepting_submissions:
+        return _closed(request, page)
+    queue = queue_for(page)
+    try:
+        this = queue.section(slug)
+    except KeyError:
+        raise Http404 from None
+    draft = current_draft(request, queue)
+    if draft is None:
+        # No answers here yet (a new browser, or the session ended): start at the beginning.
+        return redirect(page.url)
+    changing = "change" in request.GET
+    if request.method == "POST" and this is not queue.eligibility:
+        form = SectionForm(request.POST, section=this)
+        if form.is_valid():
+            draft = intake.save_section(queue, page, draft, form)
+            if request.POST.get("action") == "save":
+                return redirect(f"{page.url}save/")
+            if changing and intake.first_unanswered(queue, draft) is None:
+                return redirect(check_url(page))
+            after = queue.section_after(slug)
+            if after is not None and after.slug not in draft.completed_sections:
+                return redirect(step_url(page, after))
+            return redirect(_next_url(page, queue, draft))
+        return _section_page(request, page, queue, form, draft, changing=changing)
+    return _section_page(
+        request, page, queue, intake.section_form(this, draft), draft, changing=changing
+    )
+
+
+def _summary(queue, submission):
+    return [
+        {
+            "section": s,
+            # A details box after a "No" has nothing to check.
+            "rows": [
+                {"question": q, "answer": q.display(submission)}
+                for q in s.questions
+                if not q.reveal_when_yes or q.display(submission)
+            ],
+        }
+        for s in queue.sections
+    ]
+
+
+def check_answers(page, request):
+    """Every answer with a Change link per section, then the declaration and Send."""
+    queue = queue_for(page)
+    if not page.accepting_submissions:
+        return _closed(request, page)
+    draft = current_draft(request, queue)
+    if draft is None:
+        if request.method == "POST" and request.session.get(REFERENCE_KEY.format(page.pk)):
+            return redirect(f"{page.url}thank-you/")  # a second Send: the first one counted
+        return redirect(page.url)
+    try:
+        submission = intake.answers(queue, draft, page)
+    except intake.DraftIncomplete as missing:
+        return redirect(step_url(page, missing.section))
+
+    def show(form, status=200, limited=False):
+        return _render(
+            request,
+            page,
+            "recruitment/check_answers.html",
+            status=status,
+            form=form,
+            summary=_summary(queue, submission),
+            limited=limited,
+            recaptcha_enabled="captcha" in form.fields,
+            back_url=step_url(page, queue.sections[-1]),
+        )
+
+    scope = queue.key
+    if request.method != "POST":
+        return show(DeclarationForm())
+    form = DeclarationForm(request.POST)
+    if ratelimit.limited(request, scope):
+        return show(form, status=429, limited=True)
+    if form.honeypot_filled:
+        # Tell a bot nothing: it sees the same redirect, and nothing is stored.
+        ratelimit.count(request, scope)
+        return redirect(f"{page.url}thank-you/")
+    if not form.is_valid():
+        if form.captcha_failed:
+            ratelimit.count(request, scope)
+        return show(form)
+    try:
+        sent, created, _token = intake.record_submission(page, draft)
+    except intake.DraftIncomplete as missing:
+        return redirect(step_url(page, missing.section))
+    if created:
+        ratelimit.count(request, scope)
+    request.session[REFERENCE_KEY.format(page.pk)] = sent.reference
+    request.session.pop(DRAFT_KEY.format(queue.key), None)
+    return redirect(f"{page.url}thank-you/")
+
+
+def thank_you(page, request):
+    """The reference of what this visitor just sent; a refresh shows it again, sends nothing."""
+    reference = None
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        reference = request.session.get(REFERENCE_KEY.format(page.pk))
+    return _render(request, page, "recruitment/thank_you.html", reference=reference)
+
+
+def save_for_later(page, request):
+    """ "Email me a link to come back later": the same answer whatever the address."""
+    queue = queue_for(page)
+    draft = current_draft(request, queue)
+    form = EmailForm(request.POST or None, initial={"email": draft.email if draft else ""})
+    if request.method == "POST":
+        if ratelimit.limited(request, "links"):
+            return _render(
+                request,
+                page,
+                "recruitment/save.html",
+                status=429,
+                form=form,
+                limited=True,
+                draft=draft,
+            )
+        if form.is_valid():
+            ratelimit.count(request, "links")
+            intake.send_resume_link(page, form.cleaned_data["email"], draft)
+            return _render(
+                request,
+                page,
+                "recruitment/link_sent.html",
+                email=form.cleaned_data["email"],
+                draft=draft,
+            )
+    return _render(request, page, "recruitment/save.html", form=form, draft=draft)
+
+
+def come_back(page, request, token):
+    """A come-back link: this browser takes the draft up at its first unanswered section."""
+    queue = queue_for(page)
+    draft = intake.draft_for_resume_token(page, token)
+    if draft is None:
+        return _render(request, page, "recruitment/link_expired.html", status=404)
+    _remember(request, queue, draft)
+    return redirect(_next_url(page, queue, draft))
+
+
+def delete_answers(page, request):
+    """ "Delete my answers and start again": the draft is deleted, not just forgotten."""
+    if request.method != "POST":
+        return redirect(page.url)
+    queue = queue_for(page)
+    draft = current_draft(request, queue)
+    if draft is not None:
+        intake.delete_draft(draft)
+        request.session.pop(DRAFT_KEY.format(queue.key), None)
+    return _render(request, page, "recruitment/deleted.html")
+
+
+def status_request(page, request):
+    """Ask for the status link again by email: the same answer whatever the address."""
+    form = EmailForm(request.POST or None)
+    if request.method == "POST":
+        if ratelimit.limited(request, "links"):
+            return _render(
+                request,
+                page,
+                "recruitment/status_request.html",
+                status=429,
+                form=form,
+                limited=True,
+            )
+        if form.is_valid():
+            ratelimit.count(request, "links")
+            intake.send_status_links(page, form.cleaned_data["email"])
+            return _render(
+                request,
+                page,
+                "recruitment/link_sent.html",
+                email=form.cleaned_data["email"],
+                status_link=True,
+            )
+    return _render(request, page, "recruitment/status_request.html", form=form)
+
+
+def status(page, request, token):
+    """The applicant's private status page: the stage in plain words and what happens next."""
+    submission = intake.submission_for_status_token(page, token)
+    if submission is None:
+        return _render(request, page, "recruitment/link_expired.html", status=404, status_link=True)
+    queue = queue_for(page)
+    return _render(
+        request,
+        page,
+        "recruitment/status.html",
+        submission=submission,
+        stage=queue.stage(submission.status),
+        token=token,
+    )
+
+
+def withdraw(page, request, token):
+    """ "Withdraw my application", with a confirmation step."""
+    submission = intake.submission_for_status_token(page, token)
+    if submission is None:
+        return _render(request, page, "recruitment/link_expired.html", status=404, status_link=True)
+    if not submission.is_open:
+        return redirect(f"{page.url}status/{token}/")
+    if request.method == "POST":
+        intake.withdraw(submission)
+        return redirect(f"{page.url}status/{token}/")
+    return _render(request, page, "recruitment/withdraw.html", submission=submission, token=token)
