@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from cms.models import Area
 from cms.renditions import prefetch_stream_renditions
 
 from . import listing
@@ -72,6 +73,15 @@ class NewsIndexPage(RoutablePageMixin, Page):
             context["canonical_url"] = request.build_absolute_uri(index_url + archive_path)
             context["archive_label"] = filters.archive_label
         return self.render(request, context_overrides=context)
+
+    def get_cached_paths(self):
+        """What a frontend cache must purge when the list changes: the index and its feeds."""
+        routes = self.get_resolver()
+        feeds = [
+            routes.reverse("area_feed", area_slug=slug)
+            for slug in Area.objects.values_list("slug", flat=True)
+        ]
+        return ["/", routes.reverse("feed"), *feeds]
 
     @path("")
     def index_route(self, request):

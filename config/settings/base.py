@@ -131,6 +131,13 @@ else:
 
 # Whole pages cached for anonymous visitors (cms/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# How long after that a stale copy may still be served while one worker renders the new one
+# (and what `stale-while-revalidate` tells a CDN).
+PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 86400)
+# The single-flight lock: a render that takes longer than this lets a second worker start.
+PAGE_CACHE_LOCK_SECONDS = env_int("PAGE_CACHE_LOCK_SECONDS", 30)
+# How long a request for a page nobody has stored waits for another worker's render of it.
+PAGE_CACHE_WAIT_SECONDS = env_int("PAGE_CACHE_WAIT_SECONDS", 5)
 
 # Background work (notification emails, Wagtail's own tasks): run in-process by
 # default; production switches to django-tasks-db's queue and `manage.py db_worker`.
