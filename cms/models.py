@@ -15,9 +15,11 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from . import page_cache
 from .blocks import BaseStreamBlock, KeyFigureBlock, LinkBlock, ProgrammeStreamBlock
 from .calls_to_action import call_to_action_for
 from .renditions import CARD_RENDITIONS, rendition_prefetch
+from .routing import PublicPageMixin
 
 DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
 
@@ -40,6 +42,15 @@ def default_footer_links():
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """Per-site settings every page reads: identity, quick exit, consent and banners."""
+
+    @classmethod
+    def for_site(cls, site):
+        """Read from the shared cache, once per page-cache generation (saving bumps it)."""
+        if site is None:
+            return super().for_site(site)
+        return page_cache.remember(
+            f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site)
+        )
 
     force_name = models.CharField(max_length=120, default="Blue Lamp Constabulary")
     title_suffix = models.CharField(
@@ -181,7 +192,7 @@ class Area(index.Indexed, models.Model):
         return self.name
 
 
-class ContentPage(Page):
+class ContentPage(PublicPageMixin, Page):
     """A plain page of text: privacy notice, accessibility statement, safety advice."""
 
     intro = models.TextField(blank=True, help_text="A sentence or two shown under the title.")
@@ -206,7 +217,7 @@ class FeedbackFormField(AbstractFormField):
     page = ParentalKey("FeedbackFormPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class FeedbackFormPage(AbstractForm):
+class FeedbackFormPage(PublicPageMixin, AbstractForm):
     """Site feedback, built with Wagtail's form builder. Stored, never emailed."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -251,7 +262,7 @@ class FeedbackFormPage(AbstractForm):
         return super().serve(request, *args, **kwargs)
 
 
-class ProgrammeIndexPage(Page):
+class ProgrammeIndexPage(PublicPageMixin, Page):
     """The 'Volunteer with us' section: lists its programmes as cards."""
 
     intro = models.TextField(blank=True)
@@ -283,7 +294,7 @@ class ProgrammeIndexPage(Page):
         return context
 
 
-class ProgrammePage(Page):
+class ProgrammePage(PublicPageMixin, Page):
     """One volunteer programme (Special Constables, Cadets...) leading to its form.
 
     Recruitment form pages are created as its children; subpage_types stays unset because

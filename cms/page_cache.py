@@ -43,11 +43,10 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_vary_headers
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .consent import parse_consent
-from .models import SiteSettings
 
 GENERATION_KEY = "page-cache:generation"
 WITHDRAWN_KEY = "page-cache:withdrawn"
@@ -146,14 +145,20 @@ class Stored:
     content: bytes
 
 
+def _start_generations():
+    """Both generations, created if the cache lost them (first use, eviction, restart)."""
+    cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+    cache.add(WITHDRAWN_KEY, _fresh_generation(), timeout=None)
+    found = cache.get_many([GENERATION_KEY, WITHDRAWN_KEY])
+    return found.get(GENERATION_KEY), found.get(WITHDRAWN_KEY)
+
+
 def read(key):
     """(content generation, withdrawal generation, servable stored page or None): one trip."""
     found = cache.get_many([GENERATION_KEY, WITHDRAWN_KEY, key])
     current, withdrawn = found.get(GENERATION_KEY), found.get(WITHDRAWN_KEY)
     if current is None or withdrawn is None:
-        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
-        cache.add(WITHDRAWN_KEY, _fresh_generation(), timeout=None)
-        current, withdrawn = cache.get(GENERATION_KEY), cache.get(WITHDRAWN_KEY)
+        current, withdrawn = _start_generations()
         return current, withdrawn, None  # the generations were lost: nothing stored counts
     stored = found.get(key)
     if not isinstance(stored, Stored) or stored.withdrawn != withdrawn:
@@ -163,6 +168,22 @@ def read(key):
 
 def is_fresh(stored, current):
     return stored.generation == current and time.time() - stored.stored_at < cache_seconds()
+
+
+def remember(name, build):
+    """A value built once per generation and shared by every instance: the site chrome
+    (settings, menu) and view restrictions. One cache round trip when it is there."""
+    key = f"page-cache:fragment:{name}"
+    found = cache.get_many([GENERATION_KEY, WITHDRAWN_KEY, key])
+    current, withdrawn = found.get(GENERATION_KEY), found.get(WITHDRAWN_KEY)
+    if current is None or withdrawn is None:
+        current, withdrawn = _start_generations()
+    stored = found.get(key)
+    if stored is not None and stored[:2] == (current, withdrawn):
+        return stored[2]
+    value = build()
+    cache.set(key, (current, withdrawn, value), settings.PAGE_CACHE_STALE_SECONDS)
+    return value
 
 
 def cdn_cache_control():
@@ -264,20 +285,33 @@ def _on_publish(sender, instance, **kwargs):
 
 
 def _on_withdraw(sender, instance=None, **kwargs):
-    if instance is None or isinstance(instance, Page):
+    if instance is None or isinstance(instance, Page | PageViewRestriction):
         withdraw_all()
         if isinstance(instance, Page) and kwargs.get("signal") is page_unpublished:
             purge_frontend_listings(instance)
 
 
-def _on_settings_change(sender, **kwargs):
+def _on_shared_change(sender, **kwargs):
     purge_all()
 
 
+def _on_settings_change(sender, created=False, **kwargs):
+    # Settings are created with their defaults on the first page view (`for_site`), which
+    # every page rendered so far already showed: only an edit changes pages.
+    if not created:
+        purge_all()
+
+
 def connect_purge_signals():
-    """Stale on publish and site-settings saves; withdrawn on unpublish, move and delete."""
+    """Stale on publish and site-settings or area saves; withdrawn on unpublish, move, delete
+    and view-restriction changes."""
     page_published.connect(_on_publish, dispatch_uid="page_cache_published")
     page_unpublished.connect(_on_withdraw, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(_on_withdraw, dispatch_uid="page_cache_moved")
     post_delete.connect(_on_withdraw, dispatch_uid="page_cache_deleted")
-    post_save.connect(_on_settings_change, sender=SiteSettings, dispatch_uid="page_cache_settings")
+    post_save.connect(
+        _on_settings_change, sender="cms.SiteSettings", dispatch_uid="page_cache_settings"
+    )
+    post_save.connect(_on_shared_change, sender="cms.Area", dispatch_uid="page_cache_area")
+    # A new restriction must never leave a cached copy of a page it now covers.
+    post_save.connect(_on_withdraw, sender=PageViewRestriction, dispatch_uid="page_cache_restrict")

@@ -9,11 +9,12 @@ from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
 from cms.renditions import CARD_RENDITIONS, rendition_prefetch
+from cms.routing import FastRoutingMixin, PublicPageMixin
 
 from .blocks import QuickLinkBlock
 
 
-class HomePage(Page):
+class HomePage(FastRoutingMixin, PublicPageMixin, Page):
     """The front door: hero, emergency notice, quick links, programme promos and news.
 
     Its children are not restricted (subpage_types unset) so that the news and recruitment

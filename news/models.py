@@ -14,9 +14,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import page_cache
 from cms.blocks import BaseStreamBlock
 from cms.models import Area
 from cms.renditions import prefetch_stream_renditions
+from cms.routing import PublicPageMixin
 
 from . import listing
 from .enums import ReviewStatus
@@ -33,7 +35,7 @@ class NewsTopicTag(TaggedItemBase):
     )
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(RoutablePageMixin, PublicPageMixin, Page):
     """The news section: newest first, filterable, with monthly archives and RSS feeds."""
 
     intro = models.TextField(blank=True)
@@ -57,7 +59,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
         if filters.archive and not filters.is_valid_archive():
             raise Http404("No such archive month.")
         articles = filters.apply(self.articles())
-        page_obj = listing.paginate(articles, request.GET.get("page"), NEWS_PAGE_SIZE)
+        page_obj = listing.paginate(
+            articles,
+            request.GET.get("page"),
+            NEWS_PAGE_SIZE,
+            count_key=f"{self.pk}:{filters.as_query()}",
+        )
         index_url = self.get_url(request)
         context = {
             "index_url": index_url,
@@ -114,7 +121,7 @@ def feed_links(index_url, area=None):
     return links
 
 
-class NewsArticlePage(Page):
+class NewsArticlePage(PublicPageMixin, Page):
     """One news article: published time, area, topics, summary, hero image and body."""
 
     published_at = models.DateTimeField(
@@ -226,9 +233,17 @@ class NewsArticlePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         prefetch_stream_renditions(self.body)
-        index_url = self.get_parent().get_url(request)
+        # The areas are few and change rarely: read from the cache, not once per article.
+        self.area = listing.areas_by_id().get(self.area_id) or self.area
+        # The parent's address is this page's without its own slug (Wagtail builds URLs from
+        # the tree), so no query for the parent.
+        url = self.get_url(request)
+        index_url = url[: len(url) - len(self.slug) - 1]
         context["index_url"] = index_url
-        context["related_articles"] = self.related_articles()
+        # Related news changes only when something is published: kept per generation.
+        context["related_articles"] = page_cache.remember(
+            f"related-news:{self.pk}", lambda: listing.cards_ready(self.related_articles())
+        )
         context["feed_links"] = feed_links(index_url, self.area)
         return context
 

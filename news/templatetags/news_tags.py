@@ -6,8 +6,9 @@ from django import template
 from django.db.models import Q
 from taggit.models import Tag
 
+from cms import page_cache
 from cms.models import Area
-from news.listing import for_listing
+from news.listing import cards_ready, for_listing
 from news.models import NewsArticlePage, NewsIndexPage
 
 register = template.Library()
@@ -44,11 +45,19 @@ def latest_articles(count=3, area=None, topic=None, exclude=None):
 def latest_news(context, count=3, area=None, topic=None, exclude=None, heading="Latest news"):
     """{% latest_news count=3 area=None topic=None exclude=None %} renders news cards."""
     request = context.get("request")
-    index = NewsIndexPage.objects.live().first()
+
+    def load():
+        index = NewsIndexPage.objects.live().first()
+        index_url = index.get_url(request) if index else ""
+        return cards_ready(latest_articles(count, area, topic, exclude)), index_url
+
+    # The cards change only when something is published: kept per page-cache generation.
+    key = ":".join(str(getattr(value, "pk", value)) for value in (count, area, topic, exclude))
+    articles, index_url = page_cache.remember(f"latest-news:{key}", load)
     return {
-        "articles": latest_articles(count, area, topic, exclude),
+        "articles": articles,
         "heading": heading,
-        "index_url": index.get_url(request) if index else "",
+        "index_url": index_url,
         "section_id": next(_section_ids),
         "request": request,
     }
