@@ -273,3 +273,15 @@ def test_publishing_an_article_purges_its_listings_from_the_frontend_cache(
     build_article(index, area, title="Witness appeal")
     purged = {url.split("localhost", 1)[-1] for url in PURGED}
     assert {"/", "/news/", "/news/feed/", "/sitemap.xml"} <= purged
+
+
+def test_a_form_page_that_issues_no_token_on_get_is_served_from_the_cache(cached_site):
+    """Like an application's first (eligibility) page: a form whose GET carries no CSRF token
+    and starts no session is the same for everyone, so it is stored; the per-visitor tokens
+    come with the answer to its POST (docs/performance.md)."""
+    first = Client().get("/search/", {"q": "appeal"})
+    assert first[HEADER] == "miss"
+    assert "csrfmiddlewaretoken" not in first.content.decode()
+    assert not first.cookies
+    second = Client().get("/search/", {"q": "appeal"})
+    assert second[HEADER] == "hit"
