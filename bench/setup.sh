@@ -12,3 +12,6 @@ psql "${DATABASE_URL%/*}/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname
 "$BENCH_PY" manage.py bench_fill "$@"
 "$BENCH_PY" manage.py update_index > /dev/null
 psql "$DATABASE_URL" -c "VACUUM ANALYZE" > /dev/null
+# Bulk inserts send no publish signal: start a new page-cache generation so nothing cached
+# from before the fill (pages, listings, counts) is served as current.
+"$BENCH_PY" manage.py shell -v0 -c "from cms.page_cache import purge_all; purge_all()"

@@ -22,8 +22,12 @@ class Consent:
     analytics: bool
 
 
-def read_consent(request, policy_version):
-    """The visitor's current choice, or None when they have not chosen under this policy."""
+def parse_consent(request):
+    """The choice the consent cookie records, whatever its policy version; None if unreadable.
+
+    The page cache keys on this without the site settings (a query); `read_consent` adds the
+    policy-version check.
+    """
     raw = request.COOKIES.get(CONSENT_COOKIE)
     if not raw:
         return None
@@ -33,9 +37,17 @@ def read_consent(request, policy_version):
         analytics = data["analytics"]
     except (ValueError, TypeError, KeyError):
         return None
-    if not isinstance(analytics, bool) or version < policy_version:
+    if not isinstance(analytics, bool):
         return None
     return Consent(version=version, analytics=analytics)
+
+
+def read_consent(request, policy_version):
+    """The visitor's current choice, or None when they have not chosen under this policy."""
+    consent = parse_consent(request)
+    if consent is None or consent.version < policy_version:
+        return None
+    return consent
 
 
 def save_consent(request, response, *, analytics, policy_version):

@@ -15,10 +15,12 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from . import page_cache
 from .blocks import BaseStreamBlock, KeyFigureBlock, LinkBlock, ProgrammeStreamBlock
 from .calls_to_action import call_to_action_for
 from .page_methods import READ_ONLY_PAGE_METHODS
 from .renditions import CARD_RENDITIONS, rendition_prefetch
+from .routing import PublicPageMixin
 
 # The one place the neutral site is written: the setting's default, and the 500 page's address
 # when there is no database to read the setting from (cms/errors.py).
@@ -44,6 +46,15 @@ def default_footer_links():
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """Per-site settings every page reads: identity, quick exit, consent and banners."""
+
+    @classmethod
+    def for_site(cls, site):
+        """Read from the shared cache, once per page-cache generation (saving bumps it)."""
+        if site is None:
+            return super().for_site(site)
+        return page_cache.remember(
+            f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site)
+        )
 
     force_name = models.CharField(max_length=120, default="Blue Lamp Constabulary")
     title_suffix = models.CharField(
@@ -185,7 +196,7 @@ class Area(index.Indexed, models.Model):
         return self.name
 
 
-class ContentPage(Page):
+class ContentPage(PublicPageMixin, Page):
     """A plain page of text: privacy notice, accessibility statement, safety advice."""
 
     allowed_http_methods = READ_ONLY_PAGE_METHODS
@@ -212,7 +223,7 @@ class FeedbackFormField(AbstractFormField):
     page = ParentalKey("FeedbackFormPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class FeedbackFormPage(AbstractForm):
+class FeedbackFormPage(PublicPageMixin, AbstractForm):
     """Site feedback, built with Wagtail's form builder. Stored, never emailed."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -257,7 +268,7 @@ class FeedbackFormPage(AbstractForm):
         return super().serve(request, *args, **kwargs)
 
 
-class ProgrammeIndexPage(Page):
+class ProgrammeIndexPage(PublicPageMixin, Page):
     """The 'Volunteer with us' section: lists its programmes as cards."""
 
     allowed_http_methods = READ_ONLY_PAGE_METHODS
@@ -291,7 +302,7 @@ class ProgrammeIndexPage(Page):
         return context
 
 
-class ProgrammePage(Page):
+class ProgrammePage(PublicPageMixin, Page):
     """One volunteer programme (Special Constables, Cadets...) leading to its form.
 
     Recruitment form pages are created as its children; subpage_types stays unset because

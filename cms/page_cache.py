@@ -1,63 +1,78 @@
-"""Whole-page cache for anonymous visitors, safe for per-visitor state, purged on publish.
+"""Whole-page cache for anonymous visitors: safe for per-visitor state, no stampede on publish.
 
 What a page shows differs between visitors in only a few ways, and each is handled here:
 
 - the cookie banner and analytics depend on the consent cookie: its parsed value (policy
-  version and analytics choice) is part of the cache key, so each choice has its own copy;
+  version and analytics choice, `consent.parse_consent`) is part of the cache key, so each
+  choice has its own copy;
 - messages (the cookie confirmation), a session (logged-in editors, recruiters, the userbar)
   or a form's CSRF token are per-visitor: a request carrying a session or messages cookie is
   never served from or stored in the cache, and a response that sets any cookie, used a CSRF
   token or says it is private / no-store / no-cache is never stored.
 
-Only GET and HEAD requests for status 200 are cached. Purging is a generation number kept in
-the cache itself: every key includes it, and publishing, unpublishing, moving or deleting a
-page (or changing site settings) increments it, so the purge reaches every app instance that
-shares the cache (Redis in production). Old entries simply expire.
+Only GET and HEAD requests for status 200 are cached, keyed on scheme, host, full path and
+consent variant.
+
+Freshness is two generation numbers kept in the cache itself, read with the page in one round
+trip, so a purge reaches every app instance that shares the cache (Redis in production):
+
+- publishing any page or saving site settings bumps the *content* generation. Every stored
+  page becomes stale, not gone: the first request for it takes a single-flight lock
+  (`cache.add`, shared by all instances) and renders it again, while everyone else is served
+  the stale copy until the new one is stored. A publish costs one render per page, never a
+  queue of visitors waiting on renders;
+- unpublishing, moving or deleting a page bumps the *withdrawal* generation: stored copies of
+  every page are then never served, not even stale, because one of them may show what was
+  withdrawn. A page nobody has stored yet is rendered once: requests that find another worker
+  rendering it wait (up to PAGE_CACHE_WAIT_SECONDS) for its copy instead of rendering too.
+
+Stored responses say `Cache-Control: public, max-age=0, s-maxage=…, stale-while-revalidate=…`
+and `Vary: Cookie`, so a CDN in front can keep them too (docs/performance.md says how to key
+it); with a frontend cache configured, a publish also purges the listing pages the page
+appears on (`purge_frontend_listings`).
 """
 
 import hashlib
-import json
 import time
-from urllib.parse import unquote
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, patch_vary_headers
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .consent import CONSENT_COOKIE
+from .consent import parse_consent
 
 GENERATION_KEY = "page-cache:generation"
+WITHDRAWN_KEY = "page-cache:withdrawn"
 HEADER = "X-Page-Cache"
 # Paths that are never public pages, or that answer per visitor whatever their cookies.
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
 PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
+# How often a request waiting for another worker's render looks for the stored page.
+WAIT_POLL_SECONDS = 0.02
 
 
 def cache_seconds():
-    """How long a page stays cached; 0 turns the page cache off."""
-    return getattr(settings, "PAGE_CACHE_SECONDS", 0)
+    """How long a page stays fresh; 0 turns the page cache off."""
+    return settings.PAGE_CACHE_SECONDS
 
 
 def consent_variant(request):
     """The consent cookie reduced to what a page can show from it: 'none' or 'v<version>-<0|1>'.
 
-    Mirrors `consent.read_consent` without the policy-version comparison, which needs the
-    site settings (a query); two visitors with the same version and choice see the same page.
+    Without the policy-version comparison, which needs the site settings (a query): two
+    visitors with the same version and choice see the same page.
     """
-    raw = request.COOKIES.get(CONSENT_COOKIE)
-    if not raw:
+    consent = parse_consent(request)
+    if consent is None:
         return "none"
-    try:
-        data = json.loads(unquote(raw))
-        version = int(data["v"])
-        analytics = data["analytics"]
-    except (ValueError, TypeError, KeyError):
-        return "none"
-    if not isinstance(analytics, bool):
-        return "none"
-    return f"v{version}-{int(analytics)}"
+    return f"v{consent.version}-{int(consent.analytics)}"
 
 
 def is_cacheable_request(request):
@@ -93,27 +108,98 @@ def _fresh_generation():
     return int(time.time() * 1000)
 
 
-def generation():
-    """The current purge generation, shared by every instance that uses the same cache."""
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
-        value = cache.get(GENERATION_KEY) or _fresh_generation()
-    return value
+def _bump(key):
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, _fresh_generation(), timeout=None)
 
 
 def purge_all():
-    """Forget every cached page, on every instance that shares the cache."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
+    """Mark every cached page stale, on every instance: each is rendered again once."""
+    _bump(GENERATION_KEY)
+
+
+def withdraw_all():
+    """Never serve any stored page again, not even stale (something was taken down)."""
+    _bump(WITHDRAWN_KEY)
 
 
 def cache_key(request):
-    """The key of this request's page: generation, host, full path and consent variant."""
-    raw = "|".join((request.get_host(), request.get_full_path(), consent_variant(request))).encode()
-    return f"page-cache:{generation()}:{hashlib.sha256(raw).hexdigest()}"
+    """The key of this request's page: scheme, host, full path and consent variant."""
+    raw = "|".join(
+        (request.scheme, request.get_host(), request.get_full_path(), consent_variant(request))
+    ).encode()
+    return f"page-cache:page:{hashlib.sha256(raw).hexdigest()}"
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A stored page and the generations it was rendered under."""
+
+    generation: int
+    withdrawn: int
+    stored_at: float
+    status: int
+    headers: list
+    content: bytes
+
+
+def _start_generations():
+    """Both generations, created if the cache lost them (first use, eviction, restart)."""
+    cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+    cache.add(WITHDRAWN_KEY, _fresh_generation(), timeout=None)
+    found = cache.get_many([GENERATION_KEY, WITHDRAWN_KEY])
+    return found.get(GENERATION_KEY), found.get(WITHDRAWN_KEY)
+
+
+def read(key):
+    """(content generation, withdrawal generation, servable stored page or None): one trip."""
+    found = cache.get_many([GENERATION_KEY, WITHDRAWN_KEY, key])
+    current, withdrawn = found.get(GENERATION_KEY), found.get(WITHDRAWN_KEY)
+    if current is None or withdrawn is None:
+        current, withdrawn = _start_generations()
+        return current, withdrawn, None  # the generations were lost: nothing stored counts
+    stored = found.get(key)
+    if not isinstance(stored, Stored) or stored.withdrawn != withdrawn:
+        stored = None
+    return current, withdrawn, stored
+
+
+def is_fresh(stored, current):
+    return stored.generation == current and time.time() - stored.stored_at < cache_seconds()
+
+
+def remember(name, build):
+    """A value built once per generation and shared by every instance: the site chrome
+    (settings, menu) and view restrictions. One cache round trip when it is there."""
+    key = f"page-cache:fragment:{name}"
+    found = cache.get_many([GENERATION_KEY, WITHDRAWN_KEY, key])
+    current, withdrawn = found.get(GENERATION_KEY), found.get(WITHDRAWN_KEY)
+    if current is None or withdrawn is None:
+        current, withdrawn = _start_generations()
+    stored = found.get(key)
+    if stored is not None and stored[:2] == (current, withdrawn):
+        return stored[2]
+    value = build()
+    cache.set(key, (current, withdrawn, value), settings.PAGE_CACHE_STALE_SECONDS)
+    return value
+
+
+def cdn_cache_control():
+    """What a shared cache in front may do with a stored page."""
+    return (
+        f"public, max-age=0, s-maxage={cache_seconds()}, "
+        f"stale-while-revalidate={settings.PAGE_CACHE_STALE_SECONDS}"
+    )
+
+
+def respond(stored, state):
+    response = HttpResponse(stored.content, status=stored.status)
+    for name, value in stored.headers:
+        response[name] = value
+    response[HEADER] = state
+    return response
 
 
 class PageCacheMiddleware:
@@ -124,49 +210,108 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        seconds = cache_seconds()
-        if not seconds or not is_cacheable_request(request):
+        if not cache_seconds() or not is_cacheable_request(request):
             return self.get_response(request)
         key = cache_key(request)
-        stored = cache.get(key)
+        current, withdrawn, stored = read(key)
+        if stored is not None and is_fresh(stored, current):
+            return respond(stored, "hit")
+        lock = f"{key}:lock"
+        if cache.add(lock, 1, timeout=settings.PAGE_CACHE_LOCK_SECONDS):
+            try:
+                return self.render_and_store(request, key, current, withdrawn)
+            finally:
+                cache.delete(lock)
         if stored is not None:
-            status, headers, content = stored
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
-            response[HEADER] = "hit"
-            return response
+            return respond(stored, "stale")  # another worker is rendering the new copy
+        waited = self.wait_for_other_render(key, lock, withdrawn)
+        if waited is not None:
+            return respond(waited, "hit")
+        return self.get_response(request)
+
+    def render_and_store(self, request, key, current, withdrawn):
         response = self.get_response(request)
-        if is_cacheable_response(request, response):
-            headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
-            cache.set(key, (response.status_code, headers, response.content), seconds)
-            response[HEADER] = "miss"
+        if not is_cacheable_response(request, response):
+            # Whatever was stored (a page since unpublished, say) must not be served stale.
+            cache.delete(key)
+            return response
+        if "Cache-Control" not in response:
+            response["Cache-Control"] = cdn_cache_control()
+        patch_vary_headers(response, ["Cookie"])
+        headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
+        stored = Stored(
+            current, withdrawn, time.time(), response.status_code, headers, response.content
+        )
+        timeout = cache_seconds() + settings.PAGE_CACHE_STALE_SECONDS
+        cache.set(key, stored, timeout)
+        response[HEADER] = "miss"
         return response
 
+    def wait_for_other_render(self, key, lock, withdrawn):
+        """The page another worker is rendering, once stored; None if it gave up or failed."""
+        deadline = time.monotonic() + settings.PAGE_CACHE_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(WAIT_POLL_SECONDS)
+            found = cache.get_many([key, lock])
+            stored = found.get(key)
+            if isinstance(stored, Stored) and stored.withdrawn == withdrawn:
+                return stored
+            if lock not in found:
+                return None  # it finished without storing (a 404, a form): render our own
+        return None
 
-def _purge_on_page_change(sender, instance=None, **kwargs):
-    # Any page change can alter menus, listings and the home page: purge them all.
-    from wagtail.models import Page
 
-    if instance is None or isinstance(instance, Page):
-        purge_all()
+def purge_frontend_listings(page):
+    """Ask the frontend cache (CDN) to purge the pages that list this page.
+
+    Wagtail's frontend cache app purges the page itself; its live ancestors below the root
+    (the home page, the news index with its feeds — their `get_cached_paths`) and the sitemap
+    list it too.
+    """
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    batch = PurgeBatch()
+    ancestors = page.get_ancestors().live().filter(depth__gte=2).specific()
+    batch.add_pages(ancestors)
+    site = page.get_site()
+    if site is not None:
+        batch.add_url(site.root_url + "/sitemap.xml")
+    batch.purge()
 
 
-def _purge_on_settings_change(sender, **kwargs):
+def _on_publish(sender, instance, **kwargs):
+    purge_all()
+    purge_frontend_listings(instance)
+
+
+def _on_withdraw(sender, instance=None, **kwargs):
+    if instance is None or isinstance(instance, Page | PageViewRestriction):
+        withdraw_all()
+        if isinstance(instance, Page) and kwargs.get("signal") is page_unpublished:
+            purge_frontend_listings(instance)
+
+
+def _on_shared_change(sender, **kwargs):
     purge_all()
 
 
+def _on_settings_change(sender, created=False, **kwargs):
+    # Settings are created with their defaults on the first page view (`for_site`), which
+    # every page rendered so far already showed: only an edit changes pages.
+    if not created:
+        purge_all()
+
+
 def connect_purge_signals():
-    """Purge on publish, unpublish, move and delete of any page, and on site settings saves."""
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from .models import SiteSettings
-
-    page_published.connect(_purge_on_page_change, dispatch_uid="page_cache_published")
-    page_unpublished.connect(_purge_on_page_change, dispatch_uid="page_cache_unpublished")
-    post_page_move.connect(_purge_on_page_change, dispatch_uid="page_cache_moved")
-    post_delete.connect(_purge_on_page_change, dispatch_uid="page_cache_deleted")
+    """Stale on publish and site-settings or area saves; withdrawn on unpublish, move, delete
+    and view-restriction changes."""
+    page_published.connect(_on_publish, dispatch_uid="page_cache_published")
+    page_unpublished.connect(_on_withdraw, dispatch_uid="page_cache_unpublished")
+    post_page_move.connect(_on_withdraw, dispatch_uid="page_cache_moved")
+    post_delete.connect(_on_withdraw, dispatch_uid="page_cache_deleted")
     post_save.connect(
-        _purge_on_settings_change, sender=SiteSettings, dispatch_uid="page_cache_settings"
+        _on_settings_change, sender="cms.SiteSettings", dispatch_uid="page_cache_settings"
     )
+    post_save.connect(_on_shared_change, sender="cms.Area", dispatch_uid="page_cache_area")
+    # A new restriction must never leave a cached copy of a page it now covers.
+    post_save.connect(_on_withdraw, sender=PageViewRestriction, dispatch_uid="page_cache_restrict")

@@ -22,6 +22,17 @@ def rendition_prefetch(lookup, *filter_specs):
     return Prefetch(lookup, queryset=queryset, to_attr="prefetched_renditions")
 
 
+def with_renditions(images, *filter_specs):
+    """Make any missing renditions now and keep them on each image, so a list kept in the
+    cache (cards) carries every rendition it renders, not only those that existed when it
+    was fetched."""
+    for image in images:
+        have = {r.filter_spec for r in getattr(image, "prefetched_renditions", [])}
+        if image is not None and not set(filter_specs) <= have:
+            image.prefetched_renditions = list(image.get_renditions(*filter_specs).values())
+    return images
+
+
 def _images_in(value):
     Image = get_image_model()
     if isinstance(value, Image):

@@ -10,11 +10,12 @@ from wagtail.search import index
 from cms.blocks import BaseStreamBlock
 from cms.page_methods import READ_ONLY_PAGE_METHODS
 from cms.renditions import CARD_RENDITIONS, rendition_prefetch
+from cms.routing import FastRoutingMixin, PublicPageMixin
 
 from .blocks import QuickLinkBlock
 
 
-class HomePage(Page):
+class HomePage(FastRoutingMixin, PublicPageMixin, Page):
     """The front door: hero, emergency notice, quick links, programme promos and news.
 
     Its children are not restricted (subpage_types unset) so that the news and recruitment

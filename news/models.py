@@ -19,9 +19,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from cms import page_cache
 from cms.blocks import BaseStreamBlock
+from cms.models import Area
 from cms.page_methods import READ_ONLY_PAGE_METHODS
 from cms.renditions import prefetch_stream_renditions
+from cms.routing import PublicPageMixin, public
 from cms.seo import absolute_url
 
 from . import listing
@@ -41,7 +44,7 @@ class NewsTopicTag(TaggedItemBase):
     )
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(RoutablePageMixin, PublicPageMixin, Page):
     """The news section: newest first, filterable, with monthly archives and RSS feeds."""
 
     allowed_http_methods = READ_ONLY_PAGE_METHODS
@@ -67,14 +70,19 @@ class NewsIndexPage(RoutablePageMixin, Page):
         if filters.archive and not filters.is_valid_archive():
             raise Http404("No such archive month.")
         articles = filters.apply(self.articles())
-        page_obj = listing.paginate(articles, request.GET.get("page"), NEWS_PAGE_SIZE)
+        page_obj = listing.paginate(
+            articles,
+            request.GET.get("page"),
+            NEWS_PAGE_SIZE,
+            count_key=f"{self.pk}:{filters.as_query()}",
+        )
         index_url = self.get_url(request)
         context = {
             "index_url": index_url,
             "articles": page_obj,
             "filters": filters,
             "filter_options": listing.filter_options(
-                NewsArticlePage.objects.child_of(self).live().public()
+                self, public(NewsArticlePage.objects.child_of(self).live())
             ),
             "feed_links": feed_links(index_url, filters.area, appeals=filters.appeals),
         }
@@ -85,6 +93,15 @@ class NewsIndexPage(RoutablePageMixin, Page):
             context["canonical_url"] = absolute_url(request, index_url + archive_path)
             context["archive_label"] = filters.archive_label
         return self.render(request, context_overrides=context)
+
+    def get_cached_paths(self):
+        """What a frontend cache must purge when the list changes: the index and its feeds."""
+        routes = self.get_resolver()
+        feeds = [
+            routes.reverse("area_feed", area_slug=slug)
+            for slug in Area.objects.values_list("slug", flat=True)
+        ]
+        return ["/", routes.reverse("feed"), *feeds]
 
     @path("")
     def index_route(self, request):
@@ -119,7 +136,7 @@ def feed_links(index_url, area=None, *, appeals=False):
     return links
 
 
-class NewsArticlePage(Page):
+class NewsArticlePage(PublicPageMixin, Page):
     """One news article: published time, area, topics, summary, hero image and body."""
 
     allowed_http_methods = READ_ONLY_PAGE_METHODS
@@ -245,9 +262,17 @@ class NewsArticlePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         prefetch_stream_renditions(self.body)
-        index_url = self.get_parent().get_url(request)
+        # The areas are few and change rarely: read from the cache, not once per article.
+        self.area = listing.areas_by_id().get(self.area_id) or self.area
+        # The parent's address is this page's without its own slug (Wagtail builds URLs from
+        # the tree), so no query for the parent.
+        url = self.get_url(request)
+        index_url = url[: len(url) - len(self.slug) - 1]
         context["index_url"] = index_url
-        context["related_articles"] = self.related_articles()
+        # Related news changes only when something is published: kept per generation.
+        context["related_articles"] = page_cache.remember(
+            f"related-news:{self.pk}", lambda: listing.cards_ready(self.related_articles())
+        )
         context["feed_links"] = feed_links(index_url, self.area)
         return context
 

@@ -17,14 +17,16 @@ from tests.recruitment import conftest as recruitment_fixtures
 SPECIALS = "/volunteer/special-constables/apply/"
 MINI = "/volunteer/mini-police/register/"
 
-# (method, path, budget). Measured on 22 Nov 2026 with the cache cold: home 18 (13 before the
-# latest-news section; 23 with current appeals, 30 Nov), volunteer index 13, programme 17
-# before its related-news section, each form (GET or POST with errors) 16, cookies 4,
-# feedback 11, safety 10, each queue 21. The budgets leave a few queries of headroom.
+# (method, path, budget), with the site chrome and listings in the cache as they are after the
+# first visit of a page-cache generation (cms/page_cache.py). Issue 14: home and programme at
+# most 8 (measured 30 Nov 2026: home 6, programme 7; current appeals kept
+# per generation too); the others were measured on 22 Nov 2026
+# with the cache cold (volunteer index 13, each form 16, cookies 4, feedback 11, safety 10,
+# each queue 21) and keep a few queries of headroom.
 PUBLIC_PAGES = [
-    ("get", "/", 25),
+    ("get", "/", 8),
     ("get", "/volunteer/", 16),
-    ("get", "/volunteer/special-constables/", 25),
+    ("get", "/volunteer/special-constables/", 8),
     ("get", SPECIALS, 20),
     ("post", SPECIALS, 20),
     ("get", MINI, 20),
@@ -43,11 +45,16 @@ QUEUE_BUDGET = 25
 form_pages = recruitment_fixtures.form_pages
 
 
+@pytest.fixture(autouse=True)
+def no_rate_limit(settings):
+    """The forms are posted many times here: the per-client limit is not what is measured."""
+    settings.RECRUITMENT_RATE_LIMIT = 1_000_000
+
+
 def count_queries(client, method, path):
     """Queries for one request, after a first one has warmed caches and renditions."""
-    cache.clear()  # the forms' rate limit counts in the cache
+    cache.clear()  # what is cached is built again from the rows there are now
     getattr(client, method)(path)
-    cache.clear()
     with CaptureQueriesContext(connection) as captured:
         response = getattr(client, method)(path)
     assert response.status_code == 200, path
@@ -123,7 +130,7 @@ def test_public_pages_cost_the_same_with_5_or_60_articles_and_submissions(
     many = count_all(client, pages)
     assert few == many
     for method, path, budget in PUBLIC_PAGES:
-        cache.clear()
+        getattr(client, method)(path)  # as after the first visit since the last publish
         with django_assert_max_num_queries(budget):
             getattr(client, method)(path)
 

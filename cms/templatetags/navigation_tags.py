@@ -6,6 +6,8 @@ from django import template
 from django.db.models import Exists, OuterRef, Q, Subquery
 from wagtail.models import Page, PageViewRestriction, Site
 
+from cms import page_cache
+
 register = template.Library()
 
 # The menu appears on every page, twice (phone and desktop layouts): query it once per request.
@@ -89,6 +91,25 @@ def build_menu(pages, page, request):
     return items
 
 
+def _load_breadcrumbs(page, request):
+    return [
+        ("Home" if ancestor.depth == 2 else ancestor.title, ancestor.get_url(request))
+        for ancestor in page.get_ancestors()[1:]
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    """(text, url) for each ancestor of the page below the root: the same for every page of
+    a section, so kept per parent and page-cache generation."""
+    request = context.get("request")
+    parent_path = page.path[: -Page.steplen]
+    host = request.get_host() if request else ""
+    return page_cache.remember(
+        f"breadcrumbs:{host}:{parent_path}", lambda: _load_breadcrumbs(page, request)
+    )
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The menu items for this request: Home, then the home page's in-menu sections."""
@@ -98,7 +119,9 @@ def main_menu(context):
     pages = getattr(request, MENU_CACHE_ATTR, None)
     if pages is None:
         site = Site.find_for_request(request)
-        pages = menu_pages(site) if site else []
+        pages = (
+            page_cache.remember(f"menu-pages:{site.pk}", lambda: menu_pages(site)) if site else []
+        )
         setattr(request, MENU_CACHE_ATTR, pages)
     page = context.get("page")
     return build_menu(pages, page if isinstance(page, Page) else None, request)

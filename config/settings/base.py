@@ -134,6 +134,13 @@ else:
 
 # Whole pages cached for anonymous visitors (cms/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# How long after that a stale copy may still be served while one worker renders the new one
+# (and what `stale-while-revalidate` tells a CDN).
+PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 86400)
+# The single-flight lock: a render that takes longer than this lets a second worker start.
+PAGE_CACHE_LOCK_SECONDS = env_int("PAGE_CACHE_LOCK_SECONDS", 30)
+# How long a request for a page nobody has stored waits for another worker's render of it.
+PAGE_CACHE_WAIT_SECONDS = env_int("PAGE_CACHE_WAIT_SECONDS", 5)
 
 # Background work (notification emails, Wagtail's own tasks): run in-process by
 # default; production switches to django-tasks-db's queue and `manage.py db_worker`.
@@ -268,7 +275,29 @@ WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Blue Lamp")
 # The account name staff see in their authenticator app.
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Site search: Wagtail's database backend (PostgreSQL full-text search) unless
+# SEARCH_BACKEND_URL names an OpenSearch or Elasticsearch cluster, for a force that outgrows it
+# (docs/performance.md: setting up, `manage.py update_index`, what to monitor).
+SEARCH_BACKEND_URL = env_str("SEARCH_BACKEND_URL")
+SEARCH_BACKEND = env_str("SEARCH_BACKEND", "opensearch2")
+if SEARCH_BACKEND_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": {
+                "opensearch2": "wagtail.search.backends.opensearch2",
+                "opensearch3": "wagtail.search.backends.opensearch3",
+                "elasticsearch8": "wagtail.search.backends.elasticsearch8",
+                "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+            }[SEARCH_BACKEND],
+            "URLS": [SEARCH_BACKEND_URL],
+            "INDEX": env_str("SEARCH_INDEX", "bluelamp"),
+            "TIMEOUT": env_int("SEARCH_TIMEOUT", 5),
+            "AUTO_UPDATE": True,
+            "ATOMIC_REBUILD": True,
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
 # No avatars from Gravatar: staff email hashes stay here, and the CSP needs no extra host.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

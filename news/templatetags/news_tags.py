@@ -6,9 +6,10 @@ from django import template
 from django.db.models import Q
 from taggit.models import Tag
 
+from cms import page_cache
 from cms.models import Area
 from news import appeals
-from news.listing import for_listing
+from news.listing import cards_ready, for_listing
 from news.models import NewsArticlePage, NewsIndexPage
 
 register = template.Library()
@@ -45,11 +46,19 @@ def latest_articles(count=3, area=None, topic=None, exclude=None):
 def latest_news(context, count=3, area=None, topic=None, exclude=None, heading="Latest news"):
     """{% latest_news count=3 area=None topic=None exclude=None %} renders news cards."""
     request = context.get("request")
-    index = NewsIndexPage.objects.live().first()
+
+    def load():
+        index = NewsIndexPage.objects.live().first()
+        index_url = index.get_url(request) if index else ""
+        return cards_ready(latest_articles(count, area, topic, exclude)), index_url
+
+    # The cards change only when something is published: kept per page-cache generation.
+    key = ":".join(str(getattr(value, "pk", value)) for value in (count, area, topic, exclude))
+    articles, index_url = page_cache.remember(f"latest-news:{key}", load)
     return {
-        "articles": latest_articles(count, area, topic, exclude),
+        "articles": articles,
         "heading": heading,
-        "index_url": index.get_url(request) if index else "",
+        "index_url": index_url,
         "section_id": next(_section_ids),
         "request": request,
     }
@@ -59,10 +68,16 @@ def latest_news(context, count=3, area=None, topic=None, exclude=None, heading="
 def current_appeals(context, count=6):
     """{% current_appeals count=6 %}: cards of the open appeals, newest first; nothing if none."""
     request = context.get("request")
-    index = NewsIndexPage.objects.live().first()
-    appeals_url = f"{index.get_url(request)}?type=appeals" if index else ""
+
+    def load():
+        index = NewsIndexPage.objects.live().first()
+        appeals_url = f"{index.get_url(request)}?type=appeals" if index else ""
+        return cards_ready(appeals.current_appeals(count)), appeals_url
+
+    # Resolving or publishing an appeal starts a new page-cache generation, so this follows.
+    current, appeals_url = page_cache.remember(f"current-appeals:{count}", load)
     return {
-        "appeals": appeals.current_appeals(count),
+        "appeals": current,
         "appeals_url": appeals_url,
         "request": request,
     }

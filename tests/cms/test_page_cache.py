@@ -121,3 +121,167 @@ def test_unpublishing_a_page_removes_it_at_once(cached_site, home_page):
     assert visitor.get("/safety/")[HEADER] == "hit"
     home_page.get_children().get(slug="safety").specific.unpublish()
     assert visitor.get("/safety/").status_code == 404
+
+
+class RenderCounter:
+    """Counts full renders of the site layout (base.html) in this thread and others."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, sender, template, **kwargs):
+        if template.name == "base.html":
+            self.count += 1
+
+
+@pytest.fixture
+def renders():
+    from django.test.signals import template_rendered
+
+    counter = RenderCounter()
+    template_rendered.connect(counter)
+    yield counter
+    template_rendered.disconnect(counter)
+
+
+def lock_key_for(path):
+    from django.test import RequestFactory
+
+    from cms.page_cache import cache_key
+
+    return f"{cache_key(RequestFactory().get(path))}:lock"
+
+
+def test_after_a_publish_visitors_get_the_stale_copy_while_another_worker_renders(
+    cached_site, home_page, renders
+):
+    visitor = Client()
+    assert visitor.get("/safety/")[HEADER] == "miss"
+    assert renders.count == 1
+    home_page.title = "Renamed home"
+    home_page.save_revision().publish()
+    # Another worker holds the single-flight lock for /safety/: it is rendering the new copy.
+    cache.add(lock_key_for("/safety/"), 1, timeout=30)
+    for _ in range(5):
+        stale = visitor.get("/safety/")
+        assert stale.status_code == 200
+        assert stale[HEADER] == "stale"
+    assert renders.count == 1
+    cache.delete(lock_key_for("/safety/"))
+    fresh = visitor.get("/safety/")
+    assert fresh[HEADER] == "miss"
+    assert visitor.get("/safety/")[HEADER] == "hit"
+    assert renders.count == 2
+
+
+def test_concurrent_requests_for_a_missing_page_cause_one_render(settings, rf):
+    """Two workers (threads) ask for a page nobody has stored: one renders, one waits for it."""
+    import threading
+
+    from django.http import HttpResponse
+
+    from cms.page_cache import PageCacheMiddleware
+
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    rendering, finish = threading.Event(), threading.Event()
+    calls = []
+
+    def slow_render(request):
+        calls.append(request)
+        rendering.set()
+        finish.wait(5)
+        return HttpResponse("the page")
+
+    middleware = PageCacheMiddleware(slow_render)
+    answers = {}
+    first = threading.Thread(target=lambda: answers.setdefault("first", middleware(rf.get("/p/"))))
+    first.start()
+    assert rendering.wait(5)  # the first worker holds the lock and is rendering
+    second = threading.Thread(
+        target=lambda: answers.setdefault("second", middleware(rf.get("/p/")))
+    )
+    second.start()
+    finish.set()
+    first.join(5)
+    second.join(5)
+    assert len(calls) == 1
+    assert answers["first"][HEADER] == "miss"
+    assert answers["second"][HEADER] == "hit"
+    assert answers["second"].content == b"the page"
+    cache.clear()
+
+
+def test_an_unpublished_page_is_never_served_stale(cached_site, home_page):
+    visitor = Client()
+    visitor.get("/safety/")
+    cache.add(lock_key_for("/safety/"), 1, timeout=30)  # even while a worker is rendering
+    home_page.get_children().get(slug="safety").specific.unpublish()
+    cache.delete(lock_key_for("/safety/"))
+    assert visitor.get("/safety/").status_code == 404
+
+
+def test_stored_pages_tell_a_cdn_how_long_to_keep_them(cached_site, settings):
+    settings.PAGE_CACHE_STALE_SECONDS = 600
+    response = Client().get("/")
+    control = response["Cache-Control"]
+    assert "s-maxage=300" in control
+    assert "stale-while-revalidate=600" in control
+    assert "max-age=0" in control  # browsers ask again, so a consent change shows at once
+    assert "Cookie" in response["Vary"]
+    assert Client().get("/")["Cache-Control"] == control
+
+
+def test_http_and_https_are_cached_apart(cached_site):
+    visitor = Client()
+    visitor.get("/safety/")
+    assert visitor.get("/safety/", secure=True)[HEADER] == "miss"
+    assert visitor.get("/safety/", secure=True)[HEADER] == "hit"
+
+
+PURGED = []
+
+
+class RecordingFrontendCache:
+    """A frontend cache backend that records the URLs it is asked to purge."""
+
+    def __init__(self, params):
+        self.hostnames = ["*"]
+
+    def invalidates_hostname(self, hostname):
+        return True
+
+    def purge(self, url):
+        PURGED.append(url)
+
+    def purge_batch(self, urls):
+        PURGED.extend(urls)
+
+
+def test_publishing_an_article_purges_its_listings_from_the_frontend_cache(
+    cached_site, settings, home_page
+):
+    from cms.models import Area
+    from news.models import NewsIndexPage
+    from tests.news.conftest import build_article
+
+    settings.WAGTAILFRONTENDCACHE = {"default": {"BACKEND": f"{__name__}.RecordingFrontendCache"}}
+    index = NewsIndexPage(title="News", slug="news")
+    home_page.add_child(instance=index)
+    area = Area.objects.create(name="Northvale", slug="northvale")
+    PURGED.clear()
+    build_article(index, area, title="Witness appeal")
+    purged = {url.split("localhost", 1)[-1] for url in PURGED}
+    assert {"/", "/news/", "/news/feed/", "/sitemap.xml"} <= purged
+
+
+def test_a_form_page_that_issues_no_token_on_get_is_served_from_the_cache(cached_site):
+    """Like an application's first (eligibility) page: a form whose GET carries no CSRF token
+    and starts no session is the same for everyone, so it is stored; the per-visitor tokens
+    come with the answer to its POST (docs/performance.md)."""
+    first = Client().get("/search/", {"q": "appeal"})
+    assert first[HEADER] == "miss"
+    assert "csrfmiddlewaretoken" not in first.content.decode()
+    assert not first.cookies
+    second = Client().get("/search/", {"q": "appeal"})
+    assert second[HEADER] == "hit"

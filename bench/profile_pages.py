@@ -1,0 +1,96 @@
+"""In-process cost of uncached pages, search and the queues: CPU ms and queries per request.
+
+usage (after bench/setup.sh):  bench/profile.sh [REPEAT=30]
+Each URL is requested once to warm (renditions, fragments), then REPEAT times through the
+Django test client with the page cache off; prints one Markdown row per URL: median CPU ms
+(process time, so other work on a shared machine counts less), median wall ms, queries and
+the SQL time those queries took.
+"""
+
+import statistics
+import sys
+import time
+
+import django
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
+
+PAGES = [
+    ("home", "/"),
+    ("news index", "/news/"),
+    ("news index, area filter", "/news/?area=northvale"),
+    ("article", "/news/bench-article-5000/"),
+    ("programme", "/volunteer/special-constables/"),
+    ("search", "/search/?q=appeal+witnesses"),
+    ("search, one word", "/search/?q=witnesses"),
+    ("search, page 3", "/search/?q=appeal&page=3"),
+]
+QUEUES = [
+    ("queue list", "/admin/recruitment/specialconstableapplication/"),
+    ("queue list, filtered", "/admin/recruitment/specialconstableapplication/?status=new"),
+    ("queue list, search", "/admin/recruitment/specialconstableapplication/?q=smith"),
+    ("mini police list", "/admin/recruitment/minipoliceregistration/"),
+]
+
+
+def recruiter_client():
+    from django.contrib.auth import get_user_model
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = get_user_model().objects.get(username="recruiter")
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    device = device or TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+def inspect_url():
+    from recruitment.models import SpecialConstableApplication
+
+    pk = SpecialConstableApplication.objects.order_by("-pk").values_list("pk", flat=True)[5000]
+    return f"/admin/recruitment/specialconstableapplication/inspect/{pk}/"
+
+
+def measure(client, path, repeat):
+    response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    cpu, wall = [], []
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as queries:
+            c0, w0 = time.process_time(), time.perf_counter()
+            response = client.get(path)
+            cpu.append((time.process_time() - c0) * 1000)
+            wall.append((time.perf_counter() - w0) * 1000)
+        assert response.status_code == 200, path
+    sql = sum(float(q["time"]) for q in queries.captured_queries) * 1000
+    return statistics.median(cpu), statistics.median(wall), len(queries), sql
+
+
+def main(repeat):
+    rows = []
+    with override_settings(PAGE_CACHE_SECONDS=0, DEBUG=False):
+        anonymous = Client()
+        for name, path in PAGES:
+            rows.append((name, path, *measure(anonymous, path, repeat)))
+        recruiter = recruiter_client()
+        for name, path in [*QUEUES, ("queue inspect", inspect_url())]:
+            rows.append((name, path, *measure(recruiter, path, repeat)))
+    print(f"database {settings.DATABASES['default']['NAME']}, {repeat} requests each")
+    print("| page | path | CPU ms (median) | wall ms (median) | queries | SQL ms |")
+    print("| --- | --- | ---: | ---: | ---: | ---: |")
+    for name, path, cpu, wall, count, sql in rows:
+        print(f"| {name} | `{path}` | {cpu:.1f} | {wall:.1f} | {count} | {sql:.1f} |")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 30)
