@@ -37,8 +37,8 @@ $(VENV)/.test-installed: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet --group test
 	touch $@
 
-# axe-core for the accessibility suite, pinned by package-lock.json; the stamp skips npm
-# once the lock file is installed.
+# axe-core for the accessibility suite and eslint for the lint step, pinned by
+# package-lock.json; the stamp skips npm once the lock file is installed.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
@@ -55,19 +55,26 @@ demo: $(VENV)/.run-installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
 
-test: $(VENV)/.test-installed node_modules/.installed
+test: lint
 	./scripts/install-chromium
-	$(PY) -m ruff check .
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest $(COVERAGE_ARGS) $(PYTEST_ARGS)
 
-lint: $(VENV)/.test-installed
+# The house style, checked by `make test` and fixed by `make format`: ruff for Python, djhtml
+# for the Django templates (test dependency group), eslint for static/js (package-lock.json).
+TEMPLATES := templates accounts/templates
+
+lint: $(VENV)/.test-installed node_modules/.installed
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/djhtml --check $(TEMPLATES)
+	node_modules/.bin/eslint static/js
 
-format: $(VENV)/.test-installed
+format: $(VENV)/.test-installed node_modules/.installed
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
+	$(VENV)/bin/djhtml $(TEMPLATES)
+	node_modules/.bin/eslint --fix static/js
 
 clean:
 	rm -rf $(VENV) staticfiles
