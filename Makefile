@@ -62,19 +62,20 @@ test: lint
 
 # The house style, checked by `make test` and fixed by `make format`: ruff for Python, djhtml
 # for the Django templates (test dependency group), eslint for static/js (package-lock.json).
-TEMPLATES := templates accounts/templates
+TEMPLATES := templates accounts/templates recruitment/templates
+SCRIPTS := static/js recruitment/static/recruitment/js
 
 lint: $(VENV)/.test-installed node_modules/.installed
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(VENV)/bin/djhtml --check $(TEMPLATES)
-	node_modules/.bin/eslint static/js
+	node_modules/.bin/eslint $(SCRIPTS)
 
 format: $(VENV)/.test-installed node_modules/.installed
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 	$(VENV)/bin/djhtml $(TEMPLATES)
-	node_modules/.bin/eslint --fix static/js
+	node_modules/.bin/eslint --fix $(SCRIPTS)
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -80,8 +80,7 @@ def describe(submission):
         "kind": str(submission._meta.verbose_name),
         "reference": submission.reference,
         "answers": {
-            str(field_label(model, name)): display_value(submission, name)
-            for name in names
+            str(field_label(model, name)): display_value(submission, name) for name in names
         },
         "consent": {
             str(field_label(model, name)): display_value(submission, name)

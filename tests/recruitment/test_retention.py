@@ -239,9 +239,7 @@ def test_no_audit_entry_holds_personal_data(client, login_as, demo_site):
     recruiter = login_as("recruiter")
     triage.assign(application, recruiter, by=recruiter)
     triage.add_note(application, "Audrey called back.", by=recruiter)
-    triage.move(
-        application, SpecialStatus.REJECTED, by=recruiter, reason=DecisionReasonFactory()
-    )
+    triage.move(application, SpecialStatus.REJECTED, by=recruiter, reason=DecisionReasonFactory())
     client.get("/admin/recruitment/specialconstableapplication/?export=csv")
     application.decided_at = timezone.now() - 400 * DAY
     application.save()
