@@ -60,7 +60,7 @@ def test_search_lists_everything_held_across_both_queues(client, login_as, asker
     response = client.post(SEARCH, {"email": "  ASKER@example.COM "})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "2 submissions found." in html
+    assert "2 submissions and 0 unfinished applications found." in html
     assert application.reference in html and registration.reference in html
     assert other.reference not in html
     assert "Asked about shift patterns." in html  # note

@@ -73,9 +73,9 @@ def test_backoff_grows_and_is_capped():
     assert waits[-1] == datetime.timedelta(hours=6)
 
 
-def test_outbox_rows_are_written_with_the_submission(specials_page, special_answers, client):
+def test_outbox_rows_are_written_with_the_submission(specials_page, special_answers, walk):
     # Without running the after-commit callbacks, the rows are already there and pending.
-    client.post(specials_page.url, special_answers)
+    walk(specials_page, special_answers)
     assert Notification.objects.filter(status=NotificationStatus.PENDING).count() == 2
     assert mail.outbox == []
 

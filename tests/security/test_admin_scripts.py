@@ -52,9 +52,10 @@ def test_inline_code_is_found_when_there_is_some():
 
 
 def test_no_editing_screen_holds_inline_code(client, form_pages, login_as):
-    """form_pages: the home, site, programme and recruitment form pages; news added here."""
-    from cms.factories import AreaFactory
-    from news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+    """form_pages: the home, programme and recruitment form pages; content, news and an
+    appeal (its images of the person in an inline panel) added here."""
+    from cms.factories import AreaFactory, ContentPageFactory
+    from news.factories import AppealPageFactory, NewsArticlePageFactory, NewsIndexPageFactory
     from recruitment.factories import SpecialConstableApplicationFactory
 
     login_as("admin")
@@ -62,6 +63,8 @@ def test_no_editing_screen_holds_inline_code(client, form_pages, login_as):
     news_index = NewsIndexPageFactory(parent=home)
     area = AreaFactory(name="Eastmoor")
     NewsArticlePageFactory(parent=news_index, area=area)
+    AppealPageFactory(parent=news_index, area=area)
+    ContentPageFactory(parent=home)
     application = SpecialConstableApplicationFactory()
     one_page_of_each_type = {
         page.specific_class: page for page in Page.objects.filter(depth__gt=1).order_by("-pk")
@@ -85,5 +88,5 @@ def test_no_editing_screen_holds_inline_code(client, form_pages, login_as):
         assert response.status_code == 200, url
         if code := inline_code(response.content.decode()):
             found[url] = code
-    assert len(one_page_of_each_type) >= 8
+    assert len(one_page_of_each_type) >= 9
     assert found == {}

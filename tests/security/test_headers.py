@@ -54,22 +54,26 @@ def test_admin_allows_inline_styles_but_no_inline_scripts(client, home_page):
     assert csp["frame-ancestors"] == ["'self'"]
 
 
-def test_recaptcha_hosts_only_on_the_form_pages_and_only_with_keys(
-    client, settings, specials_page, mini_page
+def test_recaptcha_hosts_only_where_the_applicant_sends_and_only_with_keys(
+    client, settings, specials_page, mini_page, special_answers, mini_answers, walk
 ):
-    response = client.get(specials_page.url)
-    assert "google" not in response["Content-Security-Policy"]
-
+    """reCAPTCHA guards Send, on check your answers: only that page widens the policy."""
     settings.RECAPTCHA_PUBLIC_KEY = "public-key"
     settings.RECAPTCHA_PRIVATE_KEY = "private-key"
     settings.RECAPTCHA_ENABLED = True
-    for page in (specials_page, mini_page):
-        csp = directives(client.get(page.url))
+    for page, answers in ((specials_page, special_answers), (mini_page, mini_answers)):
+        assert "google" not in client.get(page.url)["Content-Security-Policy"], page.url
+        walk(page, answers, stop_before_send=True)
+        csp = directives(client.get(f"{page.url}check-your-answers/"))
         assert "https://www.google.com/recaptcha/" in csp["script-src"], page.url
         assert "https://www.gstatic.com/recaptcha/" in csp["script-src"]
         assert "https://www.recaptcha.net/recaptcha/" in csp["frame-src"]
         assert "'unsafe-inline'" not in csp["script-src"]
     assert "google" not in client.get("/").get("Content-Security-Policy")
+
+    settings.RECAPTCHA_ENABLED = False
+    csp = client.get(f"{mini_page.url}check-your-answers/")["Content-Security-Policy"]
+    assert "google" not in csp
 
 
 def test_analytics_hosts_only_when_an_analytics_id_is_set(client, site_settings):

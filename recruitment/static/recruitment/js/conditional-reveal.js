@@ -13,8 +13,8 @@
       var yes = false;
       radios.forEach(function (radio) {
         if (radio.value === "yes") {
+          // aria-controls only: aria-expanded is not allowed on a radio (as GOV.UK found).
           radio.setAttribute("aria-controls", box.id);
-          radio.setAttribute("aria-expanded", radio.checked ? "true" : "false");
           yes = radio.checked;
         }
       });
