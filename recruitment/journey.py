@@ -214,10 +214,14 @@ def section(page, request, slug):
     changing = "change" in request.GET
     if request.method == "POST" and this is not queue.eligibility:
         form = SectionForm(request.POST, section=this)
+        if request.POST.get("action") == "save":
+            # "Save and come back later" never stops at errors: the answered sections are
+            # kept; a page not yet finished is asked again when the applicant comes back.
+            if form.is_valid():
+                intake.save_section(queue, page, draft, form)
+            return redirect(f"{page.url}save/")
         if form.is_valid():
             draft = intake.save_section(queue, page, draft, form)
-            if request.POST.get("action") == "save":
-                return redirect(f"{page.url}save/")
             if changing and intake.first_unanswered(queue, draft) is None:
                 return redirect(check_url(page))
             after = queue.section_after(slug)

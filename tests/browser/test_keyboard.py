@@ -117,84 +117,134 @@ def complete_by_keyboard(tab, steps):
             tab.keyboard.type(keys)
 
 
+def journey_by_keyboard(tab, pages):
+    """Each page of the journey is (steps, the button that ends it, where it leads). A page
+    loads with the focus at its top, so each one is walked from the skip links down."""
+    for steps, button, leads_to in pages:
+        complete_by_keyboard(tab, steps)
+        tab_to(tab, by_text(button))
+        tab.keyboard.press("Enter")
+        tab.wait_for_url(re.compile(leads_to))
+
+
 SPECIAL_CONSTABLE = [
-    ("id_first_name", "Robin"),
-    ("id_last_name", "Keyboard"),
-    ("id_date_of_birth_0", "12"),  # Day, Month and Year: three boxes, in that order
-    ("id_date_of_birth_1", "4"),
-    ("id_date_of_birth_2", "1990"),
-    ("id_email", "robin.keyboard@example.com"),
-    ("id_phone", "07700 900789"),
-    ("id_address_line_1", "4 Test Street"),
-    ("id_town", "Riverside"),
-    ("id_postcode", "RV2 4XY"),
-    ("id_lived_in_uk_3_years_0", ["Space"]),
-    ("id_nationality", "British"),
-    ("id_right_to_remain_0", ["Space"]),
-    ("id_hours_per_month", "24"),
-    ("id_area", "Riverside"),  # a closed select picks the option whose name is typed
-    ("id_preferred_role_0", ["ArrowDown", "ArrowDown"]),  # Roads policing, the third
-    ("id_has_convictions_0", ["ArrowDown"]),  # No
-    ("id_has_tattoos_0", ["ArrowDown"]),
-    ("id_has_business_interests_0", ["ArrowDown"]),
-    ("id_heard_about", "Social"),
-    ("id_consent", ["Space"]),
+    (  # Check you can apply
+        [
+            ("id_date_of_birth_0", "12"),  # Day, Month and Year: three boxes, in that order
+            ("id_date_of_birth_1", "4"),
+            ("id_date_of_birth_2", "1990"),
+            ("id_lived_in_uk_3_years_0", ["Space"]),  # Yes, the first
+            ("id_right_to_remain_0", ["Space"]),
+            ("id_hours_per_month", "24"),
+            ("id_in_barred_occupation_0", ["ArrowDown"]),  # No: the arrow moves and picks
+        ],
+        "Continue",
+        r"/step/about-you/$",
+    ),
+    (
+        [
+            ("id_first_name", "Robin"),
+            ("id_last_name", "O'Keyboard-Smith"),
+            ("id_nationality", "British"),
+        ],
+        "Continue",
+        r"/step/contact-details/$",
+    ),
+    (
+        [
+            ("id_email", "robin.keyboard@example.com"),
+            ("id_phone", "07700 900789"),
+            ("id_address_line_1", "4 St. Mary's Road"),
+            ("id_town", "Riverside"),
+            ("id_postcode", "RV2 4XY"),
+        ],
+        "Continue",
+        r"/step/your-background/$",
+    ),
+    (
+        [
+            ("id_has_convictions_0", ["ArrowDown"]),  # No
+            ("id_has_tattoos_0", ["ArrowDown"]),
+            ("id_has_business_interests_0", ["ArrowDown"]),
+        ],
+        "Continue",
+        r"/step/your-availability/$",
+    ),
+    (
+        [
+            ("id_area", "Riverside"),  # a closed select picks the option whose name is typed
+            ("id_preferred_role_0", ["ArrowDown", "ArrowDown"]),  # Roads policing, the third
+            ("id_heard_about", "Social"),
+        ],
+        "Continue",
+        r"/check-your-answers/$",
+    ),
+    ([("id_consent", ["Space"])], "Send application", r"/thank-you/$"),
 ]
 
 MINI_POLICE = [
-    ("id_school_name", "Keyboard Primary School"),
-    ("id_urn", "246810"),
-    ("id_address_line_1", "8 School Road"),
-    ("id_town", "Southdown"),
-    ("id_postcode", "SD1 1AA"),
-    ("id_area", "Southdown"),
-    ("id_contact_name", "Kim Head"),
-    ("id_contact_role", "Headteacher"),
-    ("id_email", "office@keyboard.example.com"),
-    ("id_phone", "01632 960123"),
-    ("id_year_groups_1", ["Space"]),
-    ("id_number_of_pupils", "30"),
-    ("id_preferred_start_0", ["Space"]),
-    ("id_consent", ["Space"]),
+    ([("id_primary_school_in_area_0", ["Space"])], "Continue", r"/step/about-the-school/$"),
+    (
+        [
+            ("id_school_name", "St. Mary's Keyboard Primary"),
+            ("id_urn", "246810"),
+            ("id_address_line_1", "8 School Road"),
+            ("id_town", "Southdown"),
+            ("id_postcode", "SD1 1AA"),
+            ("id_area", "Southdown"),
+        ],
+        "Continue",
+        r"/step/contact/$",
+    ),
+    (
+        [
+            ("id_contact_name", "Kim Head"),
+            ("id_contact_role", "Headteacher"),
+            ("id_email", "office@keyboard.example.com"),
+            ("id_phone", "01632 960123"),
+        ],
+        "Continue",
+        r"/step/taking-part/$",
+    ),
+    (
+        [
+            ("id_year_groups_1", ["Space"]),  # Year 6
+            ("id_number_of_pupils", "30"),
+            ("id_preferred_start_0", ["Space"]),
+        ],
+        "Continue",
+        r"/check-your-answers/$",
+    ),
+    ([("id_consent", ["Space"])], "Register the school", r"/thank-you/$"),
 ]
 
 
 @pytest.mark.parametrize("with_js", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize(
-    "path, steps, button, model_name",
+    "path, pages, model_name",
     [
-        (
-            "/volunteer/special-constables/apply/",
-            SPECIAL_CONSTABLE,
-            "Send application",
-            "SpecialConstableApplication",
-        ),
-        (
-            "/volunteer/mini-police/register/",
-            MINI_POLICE,
-            "Register the school",
-            "MiniPoliceRegistration",
-        ),
+        ("/volunteer/special-constables/apply/", SPECIAL_CONSTABLE, "SpecialConstableApplication"),
+        ("/volunteer/mini-police/register/", MINI_POLICE, "MiniPoliceRegistration"),
     ],
     ids=["special-constable", "mini-police"],
 )
 def test_recruitment_form_completed_by_keyboard(
-    request, demo_site, with_js, path, steps, button, model_name
+    request, demo_site, with_js, path, pages, model_name
 ):
     from recruitment import models
 
     tab = request.getfixturevalue("page" if with_js else "page_without_js")
     tab.goto(path)
-    complete_by_keyboard(tab, steps)
-    tab_to(tab, by_text(button))
-    tab.keyboard.press("Enter")
-    tab.wait_for_url(re.compile(r"/thank-you/$"))
+    journey_by_keyboard(tab, pages)
     reference = REFERENCE.search(tab.locator(".recruitment-reference").inner_text())[0]
     submission = getattr(models, model_name).objects.get(reference=reference)
     if model_name == "SpecialConstableApplication":
+        assert (submission.first_name, submission.last_name) == ("Robin", "O'Keyboard-Smith")
         assert str(submission.date_of_birth) == "1990-04-12"
         assert submission.preferred_role == "roads_policing"
         assert submission.area.name == "Riverside"
+        assert submission.heard_about == "social_media"
     else:
+        assert submission.school_name == "St. Mary's Keyboard Primary"
         assert submission.year_groups == ["year_6"]
         assert submission.area.name == "Southdown"

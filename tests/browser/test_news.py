@@ -20,8 +20,18 @@ def test_filters_work_without_javascript_and_show_in_the_url(page_without_js, de
     tab.wait_for_load_state()
     assert re.search(r"area=northvale", tab.url) and "year=2026" in tab.url
     cards = tab.locator(".news-list .card__title a")
-    assert cards.count() == 2
+    # Northvale's two articles of 2026 and its open missing-person appeal, newest first.
+    assert cards.all_inner_texts() == [
+        "Have you seen Sam, 15, missing from Northvale?",
+        "Northvale's first Mini Police graduate",
+        "Free bike marking at Northvale railway station",
+    ]
     assert "Northvale" in tab.locator("[role=status].news-count").inner_text()
+    tab.select_option("#filter-type", "appeals")
+    tab.get_by_role("button", name="Apply filters").click()
+    tab.wait_for_load_state()
+    assert "type=appeals" in tab.url and "area=northvale" in tab.url
+    assert cards.all_inner_texts() == ["Have you seen Sam, 15, missing from Northvale?"]
     tab.get_by_role("link", name="Clear filters").click()
     tab.wait_for_load_state()
     assert tab.locator(".news-list .card__title a").count() == 12

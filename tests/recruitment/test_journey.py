@@ -133,6 +133,22 @@ def test_save_and_come_back_later_on_another_browser(
     assert 'value="12 Example Road"' in html
 
 
+def test_save_and_come_back_later_works_on_a_page_not_yet_finished(
+    client, specials_page, special_answers
+):
+    posts = step_posts(specials_page, special_answers)
+    for url, data, headers in posts[:2]:  # eligibility and About you answered
+        client.post(url, data, **headers)
+    # Contact details half typed: saving must not stop at its errors.
+    response = client.post(
+        f"{specials_page.url}step/contact-details/", {"phone": "07700", "action": "save"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"{specials_page.url}save/"
+    draft = Draft.objects.get()
+    assert intake.first_unanswered(QUEUES[0], draft).slug == "contact-details"
+
+
 def test_a_come_back_link_expires_after_7_days(
     client, specials_page, special_answers, freezer=None
 ):
