@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_recruitment import go_on, send, specials_first_half, specials_second_half
+from tests.browser.test_recruitment import (
+    go_on,
+    mini_police_answers,
+    send,
+    specials_first_half,
+    specials_second_half,
+)
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -114,26 +120,7 @@ def test_forms_with_errors_and_thank_you_pages_have_no_violations(audited_site):
     tab.wait_for_url("**/apply/thank-you/")
     found += axe_violations(tab)
 
-    tab.goto("/volunteer/mini-police/register/")
-    tab.check("#id_primary_school_in_area_0")
-    go_on(tab)
-    tab.fill("#id_school_name", "St. Mary's C of E Primary")
-    tab.fill("#id_urn", "246810")
-    tab.fill("#id_address_line_1", "8 School Road")
-    tab.fill("#id_town", "Southdown")
-    tab.fill("#id_postcode", "SD1 1AA")
-    tab.select_option("#id_area", label="Southdown")
-    go_on(tab)
-    tab.fill("#id_contact_name", "Kim Ó Briain")
-    tab.fill("#id_contact_role", "Headteacher")
-    tab.fill("#id_email", "office@browserton.example.com")
-    tab.fill("#id_phone", "01632 960123")
-    go_on(tab)
-    tab.get_by_label("Year 6").check()
-    tab.fill("#id_number_of_pupils", "30")
-    tab.check("#id_preferred_start_0")
-    go_on(tab)
-    tab.wait_for_url("**/check-your-answers/")
+    mini_police_answers(tab)
     found += axe_violations(tab)
     send(tab, "Register the school")
     tab.wait_for_url("**/register/thank-you/")
