@@ -33,7 +33,9 @@ appears on (`purge_frontend_listings`).
 """
 
 import hashlib
+import secrets
 import time
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -43,7 +45,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_vary_headers
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .consent import parse_consent
@@ -56,6 +58,17 @@ EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/m
 PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
 # How often a request waiting for another worker's render looks for the stored page.
 WAIT_POLL_SECONDS = 0.02
+
+# The generations as this request first read them, so the fragments it uses need no further
+# round trip to the shared cache to be checked: None outside a request (commands, tests calling
+# a tag directly), UNREAD until the request first needs them.
+_request_generations = ContextVar("page_cache_generations", default=None)
+UNREAD = object()
+# This process's own copy of the fragments it has used, keyed by name:
+# (generation, withdrawal generation, value). A value is only served while both generations
+# match what the request read from the shared cache, so every instance drops it on a publish.
+LOCAL_LIMIT = 2000
+_local = {}
 
 
 def cache_seconds():
@@ -103,9 +116,9 @@ def is_cacheable_response(request, response):
 
 
 def _fresh_generation():
-    # Started from the clock, so a generation lost from the cache (evicted, Redis restarted)
-    # never comes back as an old number whose pages might still be stored.
-    return int(time.time() * 1000)
+    # Random, so a generation lost from the cache (evicted, Redis restarted, a test's cleared
+    # cache) never comes back as an old number whose pages or fragments might still be kept.
+    return secrets.randbits(62)
 
 
 def _bump(key):
@@ -113,6 +126,8 @@ def _bump(key):
         cache.incr(key)
     except ValueError:
         cache.set(key, _fresh_generation(), timeout=None)
+    if _request_generations.get() is not None:
+        _request_generations.set(UNREAD)  # what this request renders next sees the change
 
 
 def purge_all():
@@ -170,19 +185,49 @@ def is_fresh(stored, current):
     return stored.generation == current and time.time() - stored.stored_at < cache_seconds()
 
 
-def remember(name, build):
+def forget_local():
+    """Empty this process's copy of the fragments (the shared cache keeps its own)."""
+    _local.clear()
+
+
+def _keep_local(name, current, withdrawn, value):
+    if len(_local) >= LOCAL_LIMIT:
+        _local.clear()
+    _local[name] = (current, withdrawn, value)
+
+
+def remember(name, build, timeout=None):
     """A value built once per generation and shared by every instance: the site chrome
-    (settings, menu) and view restrictions. One cache round trip when it is there."""
+    (settings, menu, rendered header and footer), listings and view restrictions.
+
+    Within a request, the first use reads the generations (one cache round trip, with the
+    value); after that a value this process already holds for those generations costs none.
+    `timeout` (seconds) shortens how long the shared cache keeps it: for values keyed on what
+    visitors type, which are many and each rarely asked again.
+    """
     key = f"page-cache:fragment:{name}"
-    found = cache.get_many([GENERATION_KEY, WITHDRAWN_KEY, key])
-    current, withdrawn = found.get(GENERATION_KEY), found.get(WITHDRAWN_KEY)
-    if current is None or withdrawn is None:
-        current, withdrawn = _start_generations()
+    generations = _request_generations.get()
+    if isinstance(generations, tuple):
+        local = _local.get(name)
+        if local is not None and local[:2] == generations:
+            return local[2]
+        found = cache.get_many([key])
+        current, withdrawn = generations
+    else:
+        found = cache.get_many([GENERATION_KEY, WITHDRAWN_KEY, key])
+        current, withdrawn = found.get(GENERATION_KEY), found.get(WITHDRAWN_KEY)
+        if current is None or withdrawn is None:
+            current, withdrawn = _start_generations()
+        if generations is UNREAD:
+            _request_generations.set((current, withdrawn))
     stored = found.get(key)
     if stored is not None and stored[:2] == (current, withdrawn):
-        return stored[2]
-    value = build()
-    cache.set(key, (current, withdrawn, value), settings.PAGE_CACHE_STALE_SECONDS)
+        value = stored[2]
+    else:
+        value = build()
+        cache.set(key, (current, withdrawn, value), timeout or settings.PAGE_CACHE_STALE_SECONDS)
+    if generations is not None:
+        _keep_local(name, current, withdrawn, value)
     return value
 
 
@@ -210,10 +255,18 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _request_generations.set(UNREAD)
+        try:
+            return self.serve(request)
+        finally:
+            _request_generations.reset(token)
+
+    def serve(self, request):
         if not cache_seconds() or not is_cacheable_request(request):
             return self.get_response(request)
         key = cache_key(request)
         current, withdrawn, stored = read(key)
+        _request_generations.set((current, withdrawn))
         if stored is not None and is_fresh(stored, current):
             return respond(stored, "hit")
         lock = f"{key}:lock"
@@ -285,7 +338,7 @@ def _on_publish(sender, instance, **kwargs):
 
 
 def _on_withdraw(sender, instance=None, **kwargs):
-    if instance is None or isinstance(instance, Page | PageViewRestriction):
+    if instance is None or isinstance(instance, Page | PageViewRestriction | Site):
         withdraw_all()
         if isinstance(instance, Page) and kwargs.get("signal") is page_unpublished:
             purge_frontend_listings(instance)
@@ -313,5 +366,7 @@ def connect_purge_signals():
         _on_settings_change, sender="cms.SiteSettings", dispatch_uid="page_cache_settings"
     )
     post_save.connect(_on_shared_change, sender="cms.Area", dispatch_uid="page_cache_area")
+    # A site's host, port or root page decides what every page links to and routes from.
+    post_save.connect(_on_withdraw, sender="wagtailcore.Site", dispatch_uid="page_cache_site")
     # A new restriction must never leave a cached copy of a page it now covers.
     post_save.connect(_on_withdraw, sender=PageViewRestriction, dispatch_uid="page_cache_restrict")

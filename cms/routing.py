@@ -7,6 +7,8 @@ more per listing. The site's tree is shallow and has few restrictions, so:
 - `FastRoutingMixin` (on the site's root page) fetches every page whose URL is a prefix of
   the requested one in one query and hands over to the deepest, keeping Wagtail's rule that a
   routable page (the news index) answers its own sub-routes before its children;
+- `SiteMiddleware` finds the request's Wagtail `Site`, with its root page already specific,
+  in the per-generation cache: Wagtail would query both on every request;
 - `restrictions()` keeps the tree paths of restricted pages in the cache, keyed on the page
   cache's generations (adding or removing a restriction withdraws cached pages), so
   `PublicPageMixin.get_view_restrictions` and `public()` need no query when nothing restricts
@@ -17,7 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from . import page_cache
 
@@ -57,6 +59,29 @@ class PublicPageMixin:
         return PageViewRestriction.objects.none()
 
 
+def _load_site(request):
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page = site.root_page.specific  # what routing starts from, in one fetch
+    return site
+
+
+class SiteMiddleware:
+    """Give each public request its Wagtail Site (as `Site.find_for_request` keeps it on the
+    request) from the per-generation cache. A publish, move or Site change starts a new
+    generation, so the root page kept with it is never older than the tree."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(page_cache.EXCLUDED_PREFIXES):
+            # get_host() refuses a host outside ALLOWED_HOSTS (a 400) before it names a key.
+            name = f"site:{request.get_host()}:{request.get_port()}"
+            request._wagtail_site = page_cache.remember(name, lambda: _load_site(request))
+        return self.get_response(request)
+
+
 def _is_routable(page):
     model = ContentType.objects.get_for_id(page.content_type_id).model_class()
     return model is not None and issubclass(model, RoutablePageMixin)
@@ -81,11 +106,14 @@ class FastRoutingMixin:
             self.url_path + "".join(f"{part}/" for part in path_components[:count])
             for count in range(1, len(path_components) + 1)
         ]
-        chain = list(
-            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+        # By slug, which Wagtail indexes (url_path is not), then to the exact URL prefixes.
+        chain = [
+            page
+            for page in Page.objects.filter(slug__in=path_components, path__startswith=self.path)
             .only("id", "path", "depth", "url_path", "content_type_id", "live")
             .order_by("depth")
-        )
+            if page.url_path in prefixes
+        ]
         # Keep only an unbroken line of children from this page down.
         line, parent = [], self
         for page in chain:

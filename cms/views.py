@@ -1,8 +1,10 @@
 """Views of the shared site layer that are not Wagtail pages: cookies and search."""
 
+import hashlib
 import re
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponseForbidden, JsonResponse
@@ -13,8 +15,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
+from . import page_cache
 from .consent import read_consent, safe_next_path, save_consent
 from .models import SiteSettings
+from .routing import public
 
 BANNER_CHOICES = {"accept": True, "reject": False}
 PAGE_CHOICES = {"yes": True, "no": False}
@@ -154,12 +158,25 @@ def search_pages(query):
     "constables" both find "Special Constables") come first; then pages whose text holds every
     word, in the search engine's order. Within each, programme and form pages come before
     content pages and news (SEARCHABLE_PAGE_TYPES).
+
+    The ranking is kept per page-cache generation for each set of words, so the next page of
+    results, another visitor's same search and a search the page cache no longer holds cost
+    no search query until something is published.
     """
     terms = search_terms(query)
     if not terms:
         return []
+    words = " ".join(terms)
+    return page_cache.remember(
+        "search:" + hashlib.sha256(words.encode()).hexdigest(),
+        lambda: _rank_pages(terms),
+        timeout=settings.PAGE_CACHE_SECONDS or None,
+    )
+
+
+def _rank_pages(terms):
     models = searchable_page_models()
-    pages = Page.objects.live().public().type(*models)
+    pages = public(Page.objects.live().type(*models))
     by_title = pages.autocomplete(" ".join(singular(t) for t in terms), operator="and")
     by_text = pages.search(" ".join(terms), operator="and")
     ranked = []

@@ -18,7 +18,10 @@ def empty_cache():
     the site chrome and listings kept per page-cache generation (cms/page_cache.py) are not."""
     from django.core.cache import cache
 
+    from cms import page_cache
+
     cache.clear()
+    page_cache.forget_local()
 
 
 @pytest.fixture(scope="session")

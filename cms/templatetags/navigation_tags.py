@@ -111,6 +111,24 @@ def breadcrumbs(context, page):
 
 
 @register.simple_tag(takes_context=True)
+def menu_state(context):
+    """Everything the rendered menu depends on for this request, as a fragment key: the host
+    (its links) and which item is the page or its section. '' off the page tree (search, a
+    form's later steps, error pages), where the address decides: render those afresh."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or not isinstance(page, Page) or not page.path:
+        return ""
+    site = Site.find_for_request(request)
+    if site is None:
+        return ""
+    # Menu items are one and two levels below the root: below that, only the section counts.
+    deepest = (site.root_page.depth + 2) * Page.steplen
+    section = page.path if len(page.path) <= deepest else page.path[:deepest] + "+"
+    return f"{request.get_host()}:{section}:{int(request.path == '/')}"
+
+
+@register.simple_tag(takes_context=True)
 def main_menu(context):
     """The menu items for this request: Home, then the home page's in-menu sections."""
     request = context.get("request")

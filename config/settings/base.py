@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "cms.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The request's Wagtail Site and root page from the per-generation cache (cms/routing.py).
+    "cms.routing.SiteMiddleware",
     # Before the CSRF check: a method the page does not take is a 405, not a failed form.
     "cms.page_methods.PageMethodMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
