@@ -54,7 +54,7 @@ class NewsFeed(Feed):
 
     def items(self, obj):
         index, area = obj
-        articles = index.articles()
+        articles = index.articles().prefetch_related("topics")  # each item's categories
         if area is not None:
             articles = articles.filter(area=area)
         if self.appeals:

@@ -27,12 +27,13 @@ def for_listing(queryset):
     """Live, public articles, newest first, with everything a card shows fetched up front.
 
     The number of queries does not depend on the number of articles: area and hero image are
-    joined, topics and card renditions are fetched in one query each.
+    joined, card renditions fetched in one query. Cards show no topics; what lists them (the
+    feeds) prefetches them itself.
     """
     return (
         public(queryset.live())
         .select_related("area", "hero_image")
-        .prefetch_related("topics", rendition_prefetch("hero_image__renditions", *CARD_RENDITIONS))
+        .prefetch_related(rendition_prefetch("hero_image__renditions", *CARD_RENDITIONS))
         .order_by(*NEWEST_FIRST)
     )
 
