@@ -1,12 +1,15 @@
 """In-process cost of uncached pages, search and the queues: CPU ms and queries per request.
 
 usage (after bench/setup.sh):  bench/profile.sh [REPEAT=30]
+        bench/profile_pages.py REPEAT --public --json   (public pages only, as JSON: what
+        bench/profile.sh runs against an older commit to compare, BENCH_BEFORE=<commit>)
 Each URL is requested once to warm (renditions, fragments), then REPEAT times through the
 Django test client with the page cache off; prints one Markdown row per URL: median CPU ms
 (process time, so other work on a shared machine counts less), median wall ms, queries and
 the SQL time those queries took.
 """
 
+import json
 import statistics
 import sys
 import time
@@ -76,15 +79,19 @@ def measure(client, path, repeat):
     return statistics.median(cpu), statistics.median(wall), len(queries), sql
 
 
-def main(repeat):
+def main(repeat, public_only=False, as_json=False):
     rows = []
     with override_settings(PAGE_CACHE_SECONDS=0, DEBUG=False):
         anonymous = Client()
         for name, path in PAGES:
             rows.append((name, path, *measure(anonymous, path, repeat)))
-        recruiter = recruiter_client()
-        for name, path in [*QUEUES, ("queue inspect", inspect_url())]:
-            rows.append((name, path, *measure(recruiter, path, repeat)))
+        if not public_only:
+            recruiter = recruiter_client()
+            for name, path in [*QUEUES, ("queue inspect", inspect_url())]:
+                rows.append((name, path, *measure(recruiter, path, repeat)))
+    if as_json:
+        print(json.dumps(rows))
+        return
     print(f"database {settings.DATABASES['default']['NAME']}, {repeat} requests each")
     print("| page | path | CPU ms (median) | wall ms (median) | queries | SQL ms |")
     print("| --- | --- | ---: | ---: | ---: | ---: |")
@@ -93,4 +100,5 @@ def main(repeat):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 30)
+    numbers = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+    main(int(numbers[0]) if numbers else 30, "--public" in sys.argv, "--json" in sys.argv)
