@@ -190,6 +190,12 @@ def forget_local():
     _local.clear()
 
 
+def forget(name):
+    """Drop one kept value, here and in the shared cache (benchmarks measure its build)."""
+    _local.pop(name, None)
+    cache.delete(f"page-cache:fragment:{name}")
+
+
 def _keep_local(name, current, withdrawn, value):
     if len(_local) >= LOCAL_LIMIT:
         _local.clear()

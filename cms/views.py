@@ -166,12 +166,16 @@ def search_pages(query):
     terms = search_terms(query)
     if not terms:
         return []
-    words = " ".join(terms)
     return page_cache.remember(
-        "search:" + hashlib.sha256(words.encode()).hexdigest(),
+        ranking_name(terms),
         lambda: _rank_pages(terms),
         timeout=settings.PAGE_CACHE_SECONDS or None,
     )
+
+
+def ranking_name(terms):
+    """What a search's ranking is kept under: the words, hashed (any length, any script)."""
+    return "search:" + hashlib.sha256(" ".join(terms).encode()).hexdigest()
 
 
 def _rank_pages(terms):
