@@ -6,10 +6,12 @@
  *   <script type="application/json" data-controller="blue-lamp-init"
  *     data-blue-lamp-init-initialiser-value="InlinePanel">[{...}]</script>
  * and the controller makes the call. Wagtail's Stimulus application connects such elements
- * once the page is parsed, in document order (an inline panel's children before the panel, as
- * Wagtail's inline scripts ran), and as they are added later: an inline panel's new child, the
- * contents of a chooser modal. Only the set-up functions named here can be called, with the
- * element's JSON as arguments; a failure is reported by Stimulus on the console.
+ * once the page is parsed and as they are added later (an inline panel's new child, the
+ * contents of a chooser modal), in document order: an inline panel's children before the
+ * panel, as Wagtail's inline scripts ran, and a chooser's call before its widget, whose own
+ * controllers must connect after it (cms/admin_init.py). Only the set-up functions named here
+ * can be called, with the element's JSON as arguments; Stimulus reports a failure on the
+ * console.
  */
 (function () {
   "use strict";
