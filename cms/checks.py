@@ -1,7 +1,8 @@
 """Start-up checks for what this project patches in Wagtail.
 
-The CSP-safe admin (cms/admin_init.py) replaces a Wagtail method, overrides Wagtail templates
-and names Wagtail's JavaScript constructors. Each was written against one Wagtail release; on
+The CSP-safe admin (cms/admin_init.py) replaces a Wagtail method, overrides Wagtail templates,
+names Wagtail's JavaScript constructors and registers a Stimulus controller with Wagtail's
+application (static/js/admin-init.js). Each was written against one Wagtail release; on
 any other, `manage.py check` (and so every start-up) stops with an error listing what to
 compare with the new release before moving WAGTAIL_VERSION_PATCHED on.
 """
@@ -12,16 +13,20 @@ from django.core import checks
 # The Wagtail release the overrides below were read against.
 WAGTAIL_VERSION_PATCHED = "8.0.1"
 
-# What to re-verify, each against its original in the new Wagtail.
+# What to re-verify, each against its original in the new Wagtail. None has a supported
+# replacement in 8.0.1 (docs/security.md says why): first see whether the new release renders
+# these widgets and panels without inline scripts, and delete the override if it does.
 OVERRIDES = [
     "cms/admin_init.py render_chooser: a copy of wagtail/admin/widgets/chooser.py "
-    "BaseChooser.render (and AdminTaskChooser's createTaskChooser call)",
+    "BaseChooser.render (and AdminTaskChooser's createTaskChooser call), writing the call "
+    "before the widget because Wagtail's Chooser binds its buttons when constructed",
     "templates/wagtailadmin/widgets/date_input.html, datetime_input.html, time_input.html: "
     "copies of Wagtail's own templates of the same names",
     "templates/wagtailadmin/panels/inline_panel.html, multiple_chooser_panel.html: "
-    "copies of Wagtail's own templates of the same names",
+    "their js_init block, against Wagtail's own templates of the same names",
     "static/js/admin-init.js INITIALISERS: the names of Wagtail's global initialisers and "
-    "constructors (initDateChooser, InlinePanel, PageChooser, ...) and their arguments",
+    "constructors (initDateChooser, InlinePanel, PageChooser, ...) and their arguments; "
+    "window.wagtail.app.register and window.StimulusModule, which register its controller",
     "tests/browser/test_admin_csp.py and tests/security/test_admin_scripts.py: run them",
 ]
 

@@ -7,5 +7,5 @@ from wagtail import hooks
 
 @hooks.register("insert_global_admin_js")
 def admin_init_script():
-    """Runs the widget and panel set-up that Wagtail would write inline (cms/admin_init.py)."""
+    """The Stimulus controller running the set-up Wagtail writes inline (cms/admin_init.py)."""
     return format_html('<script src="{}"></script>', static("js/admin-init.js"))

@@ -7,8 +7,9 @@ middleware widens it where, and only where, something on the page needs more:
   components write (tooltips, panels, progress bars, the image cropper) and which cannot run
   code; data:/blob: images for upload previews; and framing by itself, for the editor's live
   preview. Never inline scripts: Wagtail 8.0.1's own inline set-up scripts (date/time
-  pickers, inline panels, choosers) are written as inert JSON and run by a static file
-  instead (cms/admin_init.py, static/js/admin-init.js). See docs/security.md.
+  pickers, inline panels, choosers) are written as inert JSON and run by a Stimulus
+  controller from a static file instead (cms/admin_init.py, static/js/admin-init.js). See
+  docs/security.md.
 - recruitment form pages that show reCAPTCHA (keys configured): Google's reCAPTCHA hosts.
 - every public page when an analytics ID is set: the Google Analytics hosts.
 """

@@ -1,22 +1,26 @@
 /*
  * The Wagtail admin's widget and panel set-up without inline scripts (cms/admin_init.py).
  *
- * Blue Lamp's admin templates write each set-up call as inert data,
- *   <script type="application/json" data-admin-init="InlinePanel">[{...}]</script>
- * and this file makes the call. It runs each one as soon as the parser has passed it, in
- * document order (children before the panel that holds them, as Wagtail's inline scripts
- * ran), and later for every such element added to the page: an inline panel's new child,
- * the contents of a chooser modal. Only the set-up functions named here can be called.
+ * Blue Lamp's admin templates write each set-up call that Wagtail 8.0.1 writes as an inline
+ * script as inert data for the Stimulus controller registered here,
+ *   <script type="application/json" data-controller="blue-lamp-init"
+ *     data-blue-lamp-init-initialiser-value="InlinePanel">[{...}]</script>
+ * and the controller makes the call. Wagtail's Stimulus application connects such elements
+ * once the page is parsed and as they are added later (an inline panel's new child, the
+ * contents of a chooser modal), in document order: an inline panel's children before the
+ * panel, as Wagtail's inline scripts ran, and a chooser's call before its widget, whose own
+ * controllers must connect after it (cms/admin_init.py). Only the set-up functions named here
+ * can be called, with the element's JSON as arguments; Stimulus reports a failure on the
+ * console.
  */
 (function () {
   "use strict";
-  var SELECTOR = 'script[type="application/json"][data-admin-init]';
 
   function call(name) {
-    return function (args) { return window[name].apply(window, args); };
+    return function (args) { window[name](...args); };
   }
   function construct(name) {
-    return function (args) { var Constructor = window[name]; return new Constructor(...args); };
+    return function (args) { new window[name](...args); };
   }
   var INITIALISERS = {
     initDateChooser: call("initDateChooser"),
@@ -31,54 +35,18 @@
     DocumentChooser: construct("DocumentChooser"),
     SnippetChooser: construct("SnippetChooser"),
   };
-  var done = new WeakSet();
 
-  function run(element) {
-    done.add(element);
-    var name = element.getAttribute("data-admin-init");
-    var initialise = Object.prototype.hasOwnProperty.call(INITIALISERS, name) && INITIALISERS[name];
-    if (!initialise) {
-      console.error("admin-init: no initialiser called " + name);
-      return;
+  window.wagtail.app.register("blue-lamp-init", class extends window.StimulusModule.Controller {
+    static values = { initialiser: String };
+
+    // initialize, not connect: once for each element, though an inline panel child that is
+    // moved up or down is disconnected and connected again.
+    initialize() {
+      var name = this.initialiserValue;
+      if (!Object.hasOwn(INITIALISERS, name)) {
+        throw new Error("no admin initialiser called " + name);
+      }
+      INITIALISERS[name](JSON.parse(this.element.textContent));
     }
-    try {
-      initialise(JSON.parse(element.textContent));
-    } catch (error) {
-      console.error("admin-init: " + name + " failed", error);
-    }
-  }
-
-  // While the page loads, an element is whole once the parser has added something after it.
-  function parsed(element) {
-    if (document.readyState !== "loading") { return true; }
-    for (var node = element; node; node = node.parentNode) {
-      if (node.nextSibling) { return true; }
-    }
-    return false;
-  }
-
-  function runParsed() {
-    var elements = document.querySelectorAll(SELECTOR);
-    for (var i = 0; i < elements.length; i++) {
-      if (done.has(elements[i])) { continue; }
-      if (!parsed(elements[i])) { return; }
-      run(elements[i]);
-    }
-  }
-
-  function runAdded(records) {
-    if (document.readyState === "loading") { runParsed(); return; }
-    records.forEach(function (record) {
-      record.addedNodes.forEach(function (node) {
-        if (node.nodeType !== Node.ELEMENT_NODE) { return; }
-        var found = node.matches(SELECTOR) ? [node] : node.querySelectorAll(SELECTOR);
-        Array.prototype.forEach.call(found, function (element) {
-          if (!done.has(element) && element.isConnected) { run(element); }
-        });
-      });
-    });
-  }
-
-  new MutationObserver(runAdded).observe(document.documentElement, { childList: true, subtree: true });
-  document.addEventListener("DOMContentLoaded", runParsed);
+  });
 })();
