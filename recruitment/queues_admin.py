@@ -284,11 +284,14 @@ def filtered_queryset(model_admin, request, query):
 def neighbours(queryset, submission):
     """The pks (previous, next) of submission in the queue's order (newest first), one query
     each however long the list."""
-    newer = Q(submitted_at__gt=submission.submitted_at) | Q(
-        submitted_at=submission.submitted_at, pk__gt=submission.pk
+    at = submission.submitted_at
+    # The outer bound says the same as the OR, but lets the database walk the (submitted_at,
+    # id) index from this row and stop at the first match, instead of filtering the list.
+    newer = Q(submitted_at__gte=at) & (
+        Q(submitted_at__gt=at) | Q(submitted_at=at, pk__gt=submission.pk)
     )
-    older = Q(submitted_at__lt=submission.submitted_at) | Q(
-        submitted_at=submission.submitted_at, pk__lt=submission.pk
+    older = Q(submitted_at__lte=at) & (
+        Q(submitted_at__lt=at) | Q(submitted_at=at, pk__lt=submission.pk)
     )
     previous = queryset.filter(newer).order_by("submitted_at", "pk")
     following = queryset.filter(older).order_by("-submitted_at", "-pk")
