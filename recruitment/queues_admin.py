@@ -7,16 +7,19 @@ here too, by recruitment managers only.
 """
 
 import copy
+import datetime
 
 from django.contrib.admin import SimpleListFilter
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import display_for_field, display_for_value
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.core.paginator import InvalidPage
-from django.db.models import Q
+from django.db.models import DateField, ForeignKey, Q, TimeField
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, escape, format_html, format_html_join
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import HistoryView, IndexView, InspectView
@@ -165,9 +168,10 @@ def waiting_rule(model):
 
 def _words(text):
     """Text that may wrap between its words but never inside one (not even at a hyphen)."""
-    return format_html_join(
-        " ", '<span class="recruitment-word">{}</span>', ((word,) for word in str(text).split())
-    )
+    # One escape for the whole text (escaping adds no spaces, so its words are the escaped
+    # words): several cells a row use this, and format_html per word was most of a row's cost.
+    words = escape(text).split()
+    return mark_safe(" ".join(f'<span class="recruitment-word">{word}</span>' for word in words))
 
 
 def _back_query(obj):
@@ -420,6 +424,30 @@ class QueueAdmin(RefuseWith403, ModelAdmin):
 
     def get_list_display_add_buttons(self, request):
         return None  # the reference and the name link to the application instead
+
+    def row_cells(self, obj):
+        """The row's <td> cells, the same markup as modeladmin's items_for_result writes for
+        these columns (display methods and plain fields, no buttons, no extra classes), in a
+        fraction of its calls: its generic lookups were a third of the list's CPU time."""
+        cells = []
+        for name in self.list_display:
+            empty = self.get_empty_value_display(name)
+            nowrap = False
+            method = getattr(self, name, None)
+            if callable(method):
+                value = method(obj)
+                shown = display_for_value(value, empty)
+                if not value:
+                    shown = mark_safe(shown)
+                nowrap = isinstance(value, (datetime.date, datetime.time))
+            else:
+                field = self.model._meta.get_field(name)
+                shown = display_for_field(getattr(obj, name), field, empty)
+                nowrap = isinstance(field, (DateField, TimeField, ForeignKey))
+            shown = conditional_escape(shown) if str(shown) else mark_safe("&nbsp;")
+            classes = f"field-{name} title nowrap" if nowrap else f"field-{name} title"
+            cells.append(mark_safe(f'<td class="{classes}">{shown}</td>'))
+        return cells
 
     def select_box(self, obj):
         return format_html(

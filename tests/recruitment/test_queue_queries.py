@@ -120,3 +120,38 @@ def test_queue_counts_each_list_once(client, home_page, recruiter):
         response, sql = get(client, url)
         assert len(counts(sql)) == 2, url
         assert "3 out of 5" in response.content.decode(), url
+
+
+@pytest.mark.parametrize("queue", ["SpecialConstableQueue", "MiniPoliceQueue"])
+def test_queue_rows_are_the_cells_modeladmin_would_write(queue, areas):
+    """The queue writes its own cells (row_cells) for speed; they must stay exactly what
+    modeladmin's items_for_result writes, for every kind of row."""
+    from types import SimpleNamespace
+
+    from wagtail_modeladmin.templatetags.modeladmin_tags import items_for_result
+
+    from recruitment import queues_admin
+    from recruitment.models import MiniPoliceRegistration
+
+    recruiter = RecruiterFactory(first_name="Morgan", last_name="Lee-Smith")
+    factory = (
+        MiniPoliceRegistrationFactory
+        if queue == "MiniPoliceQueue"
+        else SpecialConstableApplicationFactory
+    )
+    rows = [
+        factory(assignee=recruiter, possible_duplicate=True),
+        factory(possible_duplicate=True, email="twin@example.com", area=None),
+        factory(erased=True, status="withdrawn" if queue != "MiniPoliceQueue" else "declined"),
+        factory(status_changed_at=timezone.now() - datetime.timedelta(days=90)),
+    ]
+    if queue == "MiniPoliceQueue":
+        MiniPoliceRegistration.objects.filter(pk=rows[1].pk).update(school_name="St <Ann>'s & Co")
+        rows[1].refresh_from_db()
+    model_admin = getattr(queues_admin, queue)()
+    view = SimpleNamespace(model_admin=model_admin, list_display=model_admin.list_display)
+    for row in rows:
+        row.queue_query = "status=new&q=a b"
+    triage.attach_duplicates(rows)
+    for row in rows:
+        assert model_admin.row_cells(row) == list(items_for_result(view, row, None))
