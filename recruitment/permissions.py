@@ -30,16 +30,17 @@ def can_manage_lists(user):
 def assignable_users(model):
     """People who can be given submissions of model: active users with the change permission."""
     meta = model._meta
+    # A subquery rather than a separate lookup: one query however often the admin asks.
     permission = Permission.objects.filter(
         content_type__app_label=meta.app_label, codename=f"change_{meta.model_name}"
-    ).first()
+    ).values("pk")[:1]
     return (
         get_user_model()
         .objects.filter(is_active=True)
         .filter(
             Q(is_superuser=True)
-            | Q(groups__permissions=permission)
-            | Q(user_permissions=permission)
+            | Q(groups__permissions__in=permission)
+            | Q(user_permissions__in=permission)
         )
         .distinct()
         .order_by("first_name", "last_name", "username")

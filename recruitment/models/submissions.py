@@ -269,6 +269,8 @@ class SpecialConstableApplication(Submission):
             # The "waiting too long" filter and the duplicate filter of the queue.
             models.Index(fields=["status", "status_changed_at"], name="recruitment_sc_waiting"),
             models.Index(fields=["possible_duplicate", "submitted_at"], name="recruitment_sc_dup"),
+            # The queue's order (newest first, then pk) and its previous/next links.
+            models.Index(fields=["submitted_at", "id"], name="recruitment_sc_order"),
         ]
 
     @property
@@ -326,6 +328,7 @@ class MiniPoliceRegistration(Submission):
         indexes = [
             models.Index(fields=["status", "status_changed_at"], name="recruitment_mp_waiting"),
             models.Index(fields=["possible_duplicate", "submitted_at"], name="recruitment_mp_dup"),
+            models.Index(fields=["submitted_at", "id"], name="recruitment_mp_order"),
         ]
 
     @property
