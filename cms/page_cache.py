@@ -45,6 +45,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_vary_headers
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.images import get_image_model_string
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -362,8 +363,8 @@ def _on_settings_change(sender, created=False, **kwargs):
 
 
 def connect_purge_signals():
-    """Stale on publish and site-settings or area saves; withdrawn on unpublish, move, delete
-    and view-restriction changes."""
+    """Stale on publish, site-settings, area and image saves; withdrawn on unpublish, move,
+    delete, Site and view-restriction changes."""
     page_published.connect(_on_publish, dispatch_uid="page_cache_published")
     page_unpublished.connect(_on_withdraw, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(_on_withdraw, dispatch_uid="page_cache_moved")
@@ -372,6 +373,11 @@ def connect_purge_signals():
         _on_settings_change, sender="cms.SiteSettings", dispatch_uid="page_cache_settings"
     )
     post_save.connect(_on_shared_change, sender="cms.Area", dispatch_uid="page_cache_area")
+    # Kept pages and fragments name an image's renditions: a new file or focal point (which
+    # deletes the old renditions) must not leave them pointing at files that are gone.
+    image_model = get_image_model_string()
+    post_save.connect(_on_shared_change, sender=image_model, dispatch_uid="page_cache_image")
+    post_delete.connect(_on_shared_change, sender=image_model, dispatch_uid="page_cache_image_gone")
     # A site's host, port or root page decides what every page links to and routes from.
     post_save.connect(_on_withdraw, sender="wagtailcore.Site", dispatch_uid="page_cache_site")
     # A new restriction must never leave a cached copy of a page it now covers.

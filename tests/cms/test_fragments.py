@@ -126,3 +126,21 @@ def test_a_page_published_after_a_search_is_found_by_it(client, home_page):
     NewsArticlePageFactory(parent=index, title="Second burglary in Eastmoor")  # published
     html = client.get("/search/", {"q": "burglary"}).content.decode()
     assert "Second burglary in Eastmoor" in html
+
+
+def test_a_card_shows_its_image_as_last_cropped(client, home_page):
+    index = NewsIndexPageFactory(parent=home_page)
+    article = NewsArticlePageFactory(parent=index, with_image=True)
+
+    def card_sources():
+        html = client.get(index.url).content.decode()
+        card = html[html.index('class="card news-card"') :]
+        return card[: card.index("</picture>")]
+
+    before = card_sources()
+    assert before == card_sources()  # kept
+    image = article.hero_image
+    image.set_focal_point(image.get_rect().__class__(0, 0, 10, 10))
+    image.save()
+    after = card_sources()
+    assert after != before  # the renditions for the new crop, not the deleted ones
