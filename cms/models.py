@@ -402,5 +402,16 @@ class ProgrammePage(PublicPageMixin, Page):
         return [child.value for child in self.key_figures]
 
     def call_to_action(self):
-        """Where the button goes and whether applications are open; None without a live page."""
-        return call_to_action_for(self.call_to_action_page)
+        """Where the button goes and whether applications are open; None without a live page.
+
+        The chosen page is kept per page-cache generation (publishing it starts a new one);
+        whether it is open today is worked out from it on every call.
+        """
+        page_id = self.call_to_action_page_id
+        if page_id is None:
+            return None
+        target = page_cache.remember(
+            f"call-to-action-page:{page_id}",
+            lambda: Page.objects.filter(pk=page_id).specific().first(),
+        )
+        return call_to_action_for(target)
