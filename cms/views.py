@@ -6,6 +6,7 @@ import re
 from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import HttpResponseForbidden, JsonResponse
 from django.shortcuts import redirect
@@ -146,9 +147,21 @@ def singular(word):
     return word
 
 
-def type_rank(page, order):
-    """Where the page's type comes in SEARCHABLE_PAGE_TYPES: programmes and forms first."""
-    return next((n for n, model in enumerate(order) if issubclass(page.specific_class, model)), 99)
+def type_rank(content_type_id, order):
+    """Where a page type comes in SEARCHABLE_PAGE_TYPES: programmes and forms first."""
+    page_class = ContentType.objects.get_for_id(content_type_id).model_class()
+    return next((n for n, model in enumerate(order) if issubclass(page_class, model)), 99)
+
+
+def matches(results):
+    """(id, content type id) of each result, in the engine's order.
+
+    The database backends hand over their query, so no page object is made (a few hundred
+    per search were most of its cost); a search server's results are read as pages.
+    """
+    if hasattr(results, "get_queryset"):
+        return list(results.get_queryset().values_list("pk", "content_type_id"))
+    return [(page.pk, page.content_type_id) for page in results]
 
 
 def search_pages(query):
@@ -186,10 +199,10 @@ def _rank_pages(terms):
     ranked = []
     seen = set()
     for tier in (by_title[:SEARCH_MAX_RESULTS], by_text[:SEARCH_MAX_RESULTS]):
-        tier = [page for page in tier if page.pk not in seen]
-        tier.sort(key=lambda page: type_rank(page, models))  # stable: keeps relevance order
-        ranked.extend(page.pk for page in tier)
-        seen.update(page.pk for page in tier)
+        tier = [(pk, kind) for pk, kind in matches(tier) if pk not in seen]
+        tier.sort(key=lambda match: type_rank(match[1], models))  # stable: keeps relevance order
+        ranked.extend(pk for pk, _kind in tier)
+        seen.update(pk for pk, _kind in tier)
     return ranked[:SEARCH_MAX_RESULTS]
 
 
