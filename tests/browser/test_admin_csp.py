@@ -48,13 +48,14 @@ def is_autosave(request):
 def watched(page):
     """The browser tab, with the lists of CSP violations and console errors it saw.
 
-    Console errors are kept with the address they came from, and the autosave's validation
-    errors by address, so that only those are forgiven (assert_clean).
+    Console errors are kept with the address they came from, and the autosave's 400 answers
+    too, so that only its validation errors are forgiven (assert_clean).
     """
     problems = {
         "violations": [],
         "console": [],
-        "autosave_rejected": Counter(),
+        "autosave_400s": [],  # answers not yet read
+        "autosave_rejected": Counter(),  # address: validation errors answered there
         "autosaves_in_flight": 0,
     }
     page.expose_function("reportViolation", lambda text: problems["violations"].append(text))
@@ -69,26 +70,34 @@ def watched(page):
             problems["autosaves_in_flight"] += 1
 
     def on_request_done(request):
-        if not is_autosave(request):
-            return
-        problems["autosaves_in_flight"] -= 1
-        response = request.response()
-        if response is None or response.status != 400:
-            return
-        # The body must be read now: the browser drops it once the tab navigates.
-        try:
-            error_code = response.json().get("error_code")
-        except Exception:  # not Wagtail's JSON answer: a real failure, reported as such
-            error_code = None
-        if error_code == "validation_error":
-            problems["autosave_rejected"][response.url] += 1
+        if is_autosave(request):
+            problems["autosaves_in_flight"] -= 1
+
+    def on_response(response):
+        # Only properties here: the body is read later, by read_autosave_answers.
+        if response.status == 400 and is_autosave(response.request):
+            problems["autosave_400s"].append(response)
 
     page.on("console", on_console)
     page.on("pageerror", lambda error: problems["console"].append((str(error), "")))
     page.on("request", on_request)
     page.on("requestfinished", on_request_done)
     page.on("requestfailed", on_request_done)
+    page.on("response", on_response)
     return page, problems
+
+
+def read_autosave_answers(problems):
+    """Count the autosave's 400s that are Wagtail's validation errors. Run before the tab
+    navigates away: the browser drops the bodies then, and an unread one is not forgiven."""
+    while problems["autosave_400s"]:
+        response = problems["autosave_400s"].pop()
+        try:
+            error_code = response.json().get("error_code")
+        except Exception:  # not Wagtail's JSON answer (or gone): a real failure, reported
+            error_code = None
+        if error_code == "validation_error":
+            problems["autosave_rejected"][response.url] += 1
 
 
 def log_in(tab, username):
@@ -106,6 +115,7 @@ def let_autosave_finish(tab, problems):
     tab.wait_for_timeout(AUTOSAVE_DEBOUNCE_MS + 300)
     for _ in range(300):
         if problems["autosaves_in_flight"] == 0:
+            read_autosave_answers(problems)
             return
         tab.wait_for_timeout(100)
     raise AssertionError("an autosave never finished")
@@ -119,6 +129,7 @@ def save_draft(tab, problems):
 
 
 def assert_clean(problems):
+    read_autosave_answers(problems)
     forgiven = Counter(problems["autosave_rejected"])  # one console error per rejected POST
     console = []
     for text, url in problems["console"]:
