@@ -20,4 +20,6 @@ ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # The test servers serve static files themselves; whitenoise needs collectstatic first.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa: F405
+# The live server's request threads share one SQLite connection: one request at a time.
+MIDDLEWARE = ["tests.one_request_at_a_time.OneRequestAtATimeMiddleware", *MIDDLEWARE]
 LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # noqa: F405

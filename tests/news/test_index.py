@@ -26,24 +26,23 @@ def test_newest_first_twelve_a_page(client, news_index, thirty):
     assert 'rel="next" href="?page=2"' in html
 
 
-@pytest.mark.parametrize(
-    ("page", "expected_first"),
-    [
-        ("2", 12),
-        ("abc", 0),
-        ("", 0),
-        ("0", 29 - 5),
-        ("-4", 24),
-        ("999", 24),
-        ("9" * 40, 24),
-        ("1.5", 0),
-    ],
-)
-def test_bad_or_out_of_range_pages_give_first_or_last_page(
-    client, news_index, thirty, page, expected_first
-):
-    response = client.get(news_index.url, {"page": page})
-    assert titles(response)[0] == thirty[expected_first].title
+# One set of thirty articles for every case (building it was most of the time of each).
+BAD_OR_OUT_OF_RANGE_PAGES = [
+    ("2", 12),
+    ("abc", 0),
+    ("", 0),
+    ("0", 29 - 5),
+    ("-4", 24),
+    ("999", 24),
+    ("9" * 40, 24),
+    ("1.5", 0),
+]
+
+
+def test_bad_or_out_of_range_pages_give_first_or_last_page(client, news_index, thirty):
+    for page, expected_first in BAD_OR_OUT_OF_RANGE_PAGES:
+        response = client.get(news_index.url, {"page": page})
+        assert titles(response)[0] == thirty[expected_first].title, f"page={page[:12]!r}"
 
 
 def test_filters_combine_and_show_in_the_url(client, news_index, make_article):
@@ -127,10 +126,10 @@ def test_index_links_its_feeds_in_the_head(client, news_index):
     )
 
 
-@pytest.mark.parametrize("value", ["\u0000", "x" * 5000, "' OR 1=1 --", "ünïcode"])
-def test_odd_filter_values_never_fail(client, news_index, thirty, value):
-    response = client.get(
-        news_index.url,
-        {"area": value, "topic": value, "year": value, "month": value, "page": value},
-    )
-    assert len(titles(response)) == 12
+def test_odd_filter_values_never_fail(client, news_index, thirty):
+    for value in ["\u0000", "x" * 5000, "' OR 1=1 --", "ünïcode"]:
+        response = client.get(
+            news_index.url,
+            {"area": value, "topic": value, "year": value, "month": value, "page": value},
+        )
+        assert len(titles(response)) == 12, repr(value[:12])

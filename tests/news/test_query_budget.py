@@ -66,11 +66,13 @@ def rich_body(image, page, repeat):
 def test_index_queries_do_not_grow_with_articles(
     client, news_index, areas, test_image, params, django_assert_max_num_queries
 ):
-    bulk_articles(news_index, areas["northvale"], 20, image=test_image)
+    # Two articles (one page of 2 cards, one month) against 26 (three pages, full ones of 12
+    # cards, two months): a query per card, page or month shows as a difference.
+    bulk_articles(news_index, areas["northvale"], 2, image=test_image)
     few = count_queries(client, news_index.url, **params)
-    bulk_articles(news_index, areas["northvale"], 280, image=test_image)
+    bulk_articles(news_index, areas["northvale"], 24, image=test_image)
     many = count_queries(client, news_index.url, **params)
-    assert few == many, f"20 articles: {few} queries, 300 articles: {many}"
+    assert few == many, f"2 articles: {few} queries, 26 articles: {many}"
     with django_assert_max_num_queries(INDEX_BUDGET):
         client.get(news_index.url, params)
 
@@ -92,13 +94,14 @@ def test_article_queries_do_not_grow_with_articles_or_blocks(
         hero_image_alt="A picture",
         body=rich_body(test_image, news_index, 12),
     )
-    bulk_articles(news_index, areas["northvale"], 18, image=test_image)
+    # Three articles (two related news cards) against 27 (three cards, the most shown).
+    bulk_articles(news_index, areas["northvale"], 1, image=test_image)
     few_blocks = count_queries(client, small.url)
     many_blocks = count_queries(client, big.url)
     assert few_blocks == many_blocks, f"7 blocks: {few_blocks}, 84 blocks: {many_blocks}"
-    bulk_articles(news_index, areas["northvale"], 280, image=test_image)
+    bulk_articles(news_index, areas["northvale"], 24, image=test_image)
     many_articles = count_queries(client, big.url)
-    assert many_articles == many_blocks, f"20 articles: {many_blocks}, 300: {many_articles}"
+    assert many_articles == many_blocks, f"3 articles: {many_blocks}, 27: {many_articles}"
     with django_assert_max_num_queries(RICH_ARTICLE_BUDGET):
         client.get(big.url)
 
@@ -109,7 +112,7 @@ def test_an_article_with_a_hero_image_and_topics_costs_at_most_8_queries(
     article = make_article(
         area="northvale", topics=["Cadets"], hero_image=test_image, hero_image_alt="A picture"
     )
-    bulk_articles(news_index, areas["northvale"], 30, image=test_image)
+    bulk_articles(news_index, areas["northvale"], 4, image=test_image)
     client.get(article.url)  # warm: renditions made, chrome and related news cached
     with django_assert_max_num_queries(ARTICLE_BUDGET):
         response = client.get(article.url)
@@ -120,11 +123,12 @@ def test_an_article_with_a_hero_image_and_topics_costs_at_most_8_queries(
 def test_search_queries_do_not_grow_with_results(
     client, news_index, areas, django_assert_max_num_queries
 ):
-    bulk_articles(news_index, areas["northvale"], 5)
+    # Two results (one page) against 22 (three pages of up to 10): per result or page shows.
+    bulk_articles(news_index, areas["northvale"], 2)
     few = count_queries(client, "/search/", q="bulk")
-    bulk_articles(news_index, areas["northvale"], 60)
+    bulk_articles(news_index, areas["northvale"], 20)
     many = count_queries(client, "/search/", q="bulk")
-    assert few == many, f"5 results: {few} queries, 65 results: {many}"
+    assert few == many, f"2 results: {few} queries, 22 results: {many}"
     with django_assert_max_num_queries(SEARCH_BUDGET):
         client.get("/search/", {"q": "bulk", "page": "3"})
 
@@ -132,14 +136,22 @@ def test_search_queries_do_not_grow_with_results(
 def test_latest_news_tag_queries_are_constant(news_index, areas, test_image, rf):
     from django.template import Context, Template
 
-    bulk_articles(news_index, areas["eastmoor"], 10, image=test_image)
     template = Template("{% load news_tags %}{% latest_news count=6 area='eastmoor' %}")
     request = rf.get("/")
-    template.render(Context({"request": request}))
-    with CaptureQueriesContext(connection) as few:
-        html = template.render(Context({"request": request}))
+
+    def render():
+        """The tag's queries with its cards not yet cached (cms/page_cache.py keeps them)."""
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            html = template.render(Context({"request": request}))
+        return html, len(captured)
+
+    # Two cards against the six the tag shows at most: a query per card shows.
+    bulk_articles(news_index, areas["eastmoor"], 2, image=test_image)
+    render()  # the image's renditions are made once
+    html, few = render()
+    assert html.count('class="card news-card"') == 2
+    bulk_articles(news_index, areas["eastmoor"], 10, image=test_image)
+    html, many = render()
     assert html.count('class="card news-card"') == 6
-    bulk_articles(news_index, areas["eastmoor"], 100, image=test_image)
-    with CaptureQueriesContext(connection) as many:
-        template.render(Context({"request": request}))
-    assert len(few) == len(many) <= 6
+    assert few == many <= 6, f"2 cards: {few} queries, 6 cards: {many}"

@@ -46,11 +46,11 @@ def test_results_show_the_summary_and_date(client, make_article):
     assert "<time datetime=" in html
 
 
-@pytest.mark.parametrize("page", ["abc", "0", "-1", "999", "9" * 50, ""])
-def test_bad_page_numbers_never_fail(client, news_index, areas, page):
-    bulk_articles(news_index, areas["northvale"], 25)
-    response = client.get("/search/", {"q": "bulk", "page": page})
-    assert len(result_titles(response)) in (5, 10)
+def test_bad_page_numbers_never_fail(client, news_index, areas):
+    bulk_articles(news_index, areas["northvale"], 12)  # two pages: 10 results, then 2
+    for page in ["abc", "0", "-1", "999", "9" * 50, ""]:
+        response = client.get("/search/", {"q": "bulk", "page": page})
+        assert len(result_titles(response)) in (2, 10), f"page={page[:12]!r}"  # first or last
 
 
 def test_pages_through_results(client, news_index, areas):
