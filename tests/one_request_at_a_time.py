@@ -1,13 +1,18 @@
-"""Test settings only: Django handles one request at a time.
+"""Test settings only: on SQLite, Django handles one request at a time.
 
 With SQLite in memory, pytest-django's live server hands the same database connection to
 every request thread. Two requests at once (the admin's autosave and its Save draft, a page
 and the editing-session beacon) then share one connection: one's open cursor or transaction
 fails the other with "database table is locked", or mixes their writes. Production runs
-PostgreSQL, a connection per thread; the test client is single-threaded anyway.
+PostgreSQL, a connection per thread; the test client is single-threaded anyway. On
+PostgreSQL the tests keep that too: requests run at once, as the concurrency tests need
+(tests/recruitment/test_nothing_lost.py).
 """
 
+import contextlib
 import threading
+
+from django.db import connection
 
 _lock = threading.Lock()
 
@@ -17,5 +22,6 @@ class OneRequestAtATimeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        with _lock:
+        one_at_a_time = _lock if connection.vendor == "sqlite" else contextlib.nullcontext()
+        with one_at_a_time:
             return self.get_response(request)
