@@ -14,7 +14,9 @@ import threading
 
 from django.db import connection
 
-_lock = threading.Lock()
+# Re-entrant: a request may make one of its own through the same handler, in the same thread
+# (Wagtail's preview of a draft renders the page with a fake request); a plain lock hung there.
+_lock = threading.RLock()
 
 
 class OneRequestAtATimeMiddleware:
