@@ -6,9 +6,6 @@ the screens they use, while the page reports every `securitypolicyviolation` eve
 console error back to the test; the widgets those set-up calls create must work.
 """
 
-import re
-from collections import Counter
-
 import pytest
 
 from tests.conftest import DEMO_PASSWORD
@@ -36,38 +33,10 @@ def demo(demo_site):
     return demo_site
 
 
-# Wagtail's autosave (WAGTAIL_AUTOSAVE_INTERVAL, 500 ms by default) posts the edit form with
-# `Accept: application/json` (wagtail/admin/views/generic/mixins.py, expects_json_response)
-# after each change; a half-filled form (an inline child with no page chosen yet) is answered
-# 400 {"error_code": "validation_error"} and Chromium logs "Failed to load resource" for it.
-# That is Wagtail working as designed, not a CSP problem: only those are forgiven.
-EDIT_URL = re.compile(r"/admin/pages/\d+/edit/$")
-FAILED_TO_LOAD_400 = "Failed to load resource: the server responded with a status of 400"
-AUTOSAVE_DEBOUNCE_MS = 500  # Wagtail's default interval, which the site keeps
-
-
-def is_autosave(request):
-    return (
-        request.method == "POST"
-        and EDIT_URL.search(request.url.split("?")[0]) is not None
-        and request.headers.get("accept") == "application/json"
-    )
-
-
 @pytest.fixture
 def watched(page):
-    """The browser tab, with the lists of CSP violations and console errors it saw.
-
-    Console errors are kept with the address they came from, and the autosave's 400 answers
-    too, so that only its validation errors are forgiven (assert_clean).
-    """
-    problems = {
-        "violations": [],
-        "console": [],
-        "autosave_400s": [],  # answers not yet read
-        "autosave_rejected": Counter(),  # address: validation errors answered there
-        "autosaves_in_flight": 0,
-    }
+    """The browser tab, with the lists of CSP violations and console errors it saw."""
+    problems = {"violations": [], "console": []}
     page.expose_function("reportViolation", lambda text: problems["violations"].append(text))
     page.add_init_script(REPORT_VIOLATIONS)
 
@@ -75,39 +44,9 @@ def watched(page):
         if message.type == "error":
             problems["console"].append((message.text, message.location.get("url", "")))
 
-    def on_request(request):
-        if is_autosave(request):
-            problems["autosaves_in_flight"] += 1
-
-    def on_request_done(request):
-        if is_autosave(request):
-            problems["autosaves_in_flight"] -= 1
-
-    def on_response(response):
-        # Only properties here: the body is read later, by read_autosave_answers.
-        if response.status == 400 and is_autosave(response.request):
-            problems["autosave_400s"].append(response)
-
     page.on("console", on_console)
     page.on("pageerror", lambda error: problems["console"].append((str(error), "")))
-    page.on("request", on_request)
-    page.on("requestfinished", on_request_done)
-    page.on("requestfailed", on_request_done)
-    page.on("response", on_response)
     return page, problems
-
-
-def read_autosave_answers(problems):
-    """Count the autosave's 400s that are Wagtail's validation errors. Run before the tab
-    navigates away: the browser drops the bodies then, and an unread one is not forgiven."""
-    while problems["autosave_400s"]:
-        response = problems["autosave_400s"].pop()
-        try:
-            error_code = response.json().get("error_code")
-        except Exception:  # not Wagtail's JSON answer (or gone): a real failure, reported
-            error_code = None
-        if error_code == "validation_error":
-            problems["autosave_rejected"][response.url] += 1
 
 
 def log_in(tab, username):
@@ -118,37 +57,15 @@ def log_in(tab, username):
     tab.wait_for_url("**/admin/")
 
 
-def let_autosave_finish(tab, problems):
-    """Wait out the autosave the last change started. Its POST racing the editor's own save
-    is not what these tests are about, and on the test database (SQLite in memory, shared
-    between threads) the two writers can fail each other with "database table is locked"."""
-    tab.wait_for_timeout(AUTOSAVE_DEBOUNCE_MS + 300)
-    for _ in range(300):
-        if problems["autosaves_in_flight"] == 0:
-            read_autosave_answers(problems)
-            return
-        tab.wait_for_timeout(100)
-    raise AssertionError("an autosave never finished")
-
-
-def save_draft(tab, problems):
-    let_autosave_finish(tab, problems)
+def save_draft(tab):
     tab.get_by_role("button", name="Save draft").click()
     tab.wait_for_load_state("networkidle")
     assert tab.locator(".messages").get_by_text("has been updated").count() == 1
 
 
 def assert_clean(problems):
-    read_autosave_answers(problems)
-    forgiven = Counter(problems["autosave_rejected"])  # one console error per rejected POST
-    console = []
-    for text, url in problems["console"]:
-        if text.startswith(FAILED_TO_LOAD_400) and forgiven[url] > 0:
-            forgiven[url] -= 1
-        else:
-            console.append((text, url))
     assert problems["violations"] == []
-    assert console == []
+    assert problems["console"] == []
 
 
 def test_editor_picks_a_date_saves_a_draft_and_chooses_an_image(watched, demo):
@@ -167,7 +84,7 @@ def test_editor_picks_a_date_saves_a_draft_and_chooses_an_image(watched, demo):
     calendar.locator("td.xdsoft_date:not(.xdsoft_other_month)[data-date='15']").click()
     assert published_at.input_value().startswith("15/")
     tab.keyboard.press("Escape")
-    save_draft(tab, problems)
+    save_draft(tab)
     article.refresh_from_db()
     assert article.get_latest_revision_as_object().published_at.day == 15
 
@@ -201,7 +118,7 @@ def test_moderator_adds_a_home_promo_through_the_inline_panel(watched, demo):
     dialog = tab.get_by_role("dialog")
     dialog.get_by_role("link", name=programme.title).first.click()
     child.get_by_text(programme.title).first.wait_for()
-    save_draft(tab, problems)
+    save_draft(tab)
     home.refresh_from_db()
     draft = home.get_latest_revision_as_object()
     assert draft.programme_promos.count() == promos + 1
