@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite: a home page, users, the demo site, a real browser."""
 
 import os
+import re
 
 import pytest
 from django.core.management import call_command
@@ -25,19 +26,29 @@ def empty_cache():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup):
-    """Keep the snapshot of migrated data reachable from every connection object.
+def django_db_setup(django_db_setup, django_db_blocker):
+    """What the migrations made, kept as a row snapshot (tests/snapshots.py) that Django's
+    serialized_rollback writes back before each browser test, and the demo site starts from.
 
-    Django stores it on the connection object of the thread that created the test database.
-    Playwright's sync API runs tests in a greenlet with its own context, where Django hands out
-    a new connection object, so browser tests would lose the snapshot they roll back to.
+    Django keeps its own copy on the connection object of the thread that created the test
+    database. Playwright's sync API runs tests in a greenlet with its own context, where
+    Django hands out a new connection object, so the snapshot is kept on the class: every
+    connection object reaches it.
     """
     from django.db import connections
 
-    for connection in connections.all():
-        contents = getattr(connection, "_test_serialized_contents", None)
-        if contents is not None:
-            type(connection)._test_serialized_contents = contents
+    from tests import snapshots
+
+    global MIGRATED
+    with django_db_blocker.unblock():
+        MIGRATED = snapshots.take(connections["default"])
+        for connection in connections.all():
+            if getattr(connection, "_test_serialized_contents", None) is not None:
+                type(connection)._test_serialized_contents = snapshots.take(connection)
+                snapshots.serve_serialized_rollback(type(connection.creation))
+
+
+MIGRATED = None  # what the migrations made, set by django_db_setup
 
 
 # --- Test data: each test builds what it needs ---------------------------------------------
@@ -93,53 +104,57 @@ def login_as(client):
 
 
 # --- The demo site, for tests about it -----------------------------------------------------
-# load_demo_content runs once per worker, inside a transaction that is rolled back; what it
-# made is kept as a snapshot (Django's own serialisation, as for serialized_rollback) that
-# each demo test writes back in its place. The search index is not in the snapshot: demo
-# tests do not search.
+# load_demo_content runs once per test run, inside a transaction that is rolled back; what it
+# made is kept as a row snapshot (tests/snapshots.py) that each demo test writes back in place
+# of its own data. The first xdist worker to need it builds it and leaves it in the run's
+# shared temporary directory for the others (the media files it made are in MEDIA_ROOT).
 
 
-def _replace_database_contents(data):
-    """Empty every table and write data (serialize_db_to_string's output) back, atomically."""
-    from django.core.management.color import no_style
-    from django.db import connection, transaction
-
-    with transaction.atomic():
-        tables = connection.introspection.django_table_names(
-            only_existing=True, include_views=False
-        )
-        with connection.cursor() as cursor:
-            for sql in connection.ops.sql_flush(no_style(), tables, allow_cascade=True):
-                cursor.execute(sql)
-        connection.creation.deserialize_db_from_string(data)
-
-
-@pytest.fixture(scope="session")
-def _demo_snapshot(django_db_setup, django_db_blocker):
+def _build_demo_snapshot():
     from django.db import connection, transaction
     from django.test import override_settings
 
-    with django_db_blocker.unblock(), override_settings(DEMO_PASSWORD=DEMO_PASSWORD):
-        with transaction.atomic():
-            # A browser test before this one may have emptied the database: start from what
-            # the migrations made (kept when the session has such tests), as every test does.
-            migrated = getattr(connection, "_test_serialized_contents", None)
-            if migrated is not None:
-                _replace_database_contents(migrated)
-            call_command("load_demo_content", stdout=open(os.devnull, "w"))
-            snapshot = connection.creation.serialize_db_to_string()
-            transaction.set_rollback(True)
+    from tests import snapshots
+
+    with override_settings(DEMO_PASSWORD=DEMO_PASSWORD), transaction.atomic():
+        # A browser test before this one may have emptied the database: start from what the
+        # migrations made, as every test does.
+        snapshots.restore(connection, MIGRATED)
+        call_command("load_demo_content", stdout=open(os.devnull, "w"))
+        snapshot = snapshots.take(connection)
+        transaction.set_rollback(True)
     return snapshot
+
+
+@pytest.fixture(scope="session")
+def _demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
+    import fcntl
+    import pickle
+
+    with django_db_blocker.unblock():
+        if worker_id == "master":  # not under xdist: nobody to share with
+            return _build_demo_snapshot()
+        shared = tmp_path_factory.getbasetemp().parent / "demo-site.pickle"
+        with open(shared.with_suffix(".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # one worker builds; the others wait, then read
+            if shared.exists():
+                return pickle.loads(shared.read_bytes())
+            snapshot = _build_demo_snapshot()
+            shared.write_bytes(pickle.dumps(snapshot))
+            return snapshot
 
 
 @pytest.fixture
 def demo_site(_demo_snapshot, db, settings):
     """The whole demo site, as `make run` builds it, with the demo users (DEMO_PASSWORD)."""
     from django.core.cache import cache
+    from django.db import connection
     from wagtail.models import Site
 
+    from tests import snapshots
+
     settings.DEMO_PASSWORD = DEMO_PASSWORD
-    _replace_database_contents(_demo_snapshot)
+    snapshots.restore(connection, _demo_snapshot)
     cache.clear()  # Wagtail caches the site's root paths
     return Site.objects.get(is_default_site=True)
 
@@ -173,14 +188,16 @@ def _new_page(browser, live_server, **context_options):
     context = browser.new_context(base_url=live_server.url, **context_options)
 
     # The machine has no internet and the tests must not need it: answer every off-site
-    # request (the neutral quick-exit site, analytics) with a small local page instead.
-    def route(route):
-        if route.request.url.startswith(live_server.url):
-            route.continue_()
-        else:
-            route.fulfill(status=200, content_type="text/html", body="<title>Elsewhere</title>")
-
-    context.route("**/*", route)
+    # request (the neutral quick-exit site, analytics) with a small local page instead. The
+    # pattern is matched by Playwright's driver, so the site's own requests never wait for
+    # this Python process.
+    elsewhere = re.compile(f"^(?!{re.escape(live_server.url)}/)")
+    context.route(
+        elsewhere,
+        lambda route: route.fulfill(
+            status=200, content_type="text/html", body="<title>Elsewhere</title>"
+        ),
+    )
     return context, context.new_page()
 
 

@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from tests.conftest import DEMO_PASSWORD
+from accounts.factories import PASSWORD, RecruiterFactory
+from tests.recruitment import conftest as recruitment_fixtures
 
 PHONE = {"width": 360, "height": 780}
 REFERENCE = re.compile(r"(SC|MP)-\d{4}-\d{6}")
@@ -13,13 +14,9 @@ SPECIALS = "/volunteer/special-constables/apply/"
 MINI = "/volunteer/mini-police/register/"
 
 
-@pytest.fixture
-def forms_site(demo_site):
-    """The demo site with empty queues, so the applicant's submission is the one on screen."""
-    from recruitment.models import MiniPoliceRegistration, SpecialConstableApplication
-
-    SpecialConstableApplication.objects.all().delete()
-    MiniPoliceRegistration.objects.all().delete()
+# Both form pages under their programmes, and the areas: factories, not the demo site.
+areas = recruitment_fixtures.areas
+form_pages = recruitment_fixtures.form_pages
 
 
 def fill_date_of_birth(tab, day, month, year):
@@ -68,7 +65,7 @@ def specials_second_half(tab):
     tab.check("#id_has_business_interests_1")
     go_on(tab)
     tab.wait_for_url("**/step/your-availability/")
-    tab.select_option("#id_area", label="Riverside")
+    tab.select_option("#id_area", label="Northvale")
     tab.get_by_label("Roads policing").check()
     tab.select_option("#id_heard_about", label="Social media")
     go_on(tab)
@@ -85,7 +82,7 @@ def mini_police_answers(tab):
     tab.fill("#id_address_line_1", "8 School Road")
     tab.fill("#id_town", "Southdown")
     tab.fill("#id_postcode", "SD1 1AA")
-    tab.select_option("#id_area", label="Southdown")
+    tab.select_option("#id_area", label="Eastmoor")
     go_on(tab)
     tab.fill("#id_contact_name", "Kim Ó Briain")
     tab.fill("#id_contact_role", "Headteacher")
@@ -115,7 +112,7 @@ def tab_for(request, with_js):
 
 
 @pytest.mark.parametrize("with_js", [True, False])
-def test_applicant_applies_on_a_phone_and_changes_an_answer(request, forms_site, with_js):
+def test_applicant_applies_on_a_phone_and_changes_an_answer(request, form_pages, with_js):
     from recruitment.models import SpecialConstableApplication
 
     tab = tab_for(request, with_js)
@@ -141,7 +138,7 @@ def test_applicant_applies_on_a_phone_and_changes_an_answer(request, forms_site,
 
 
 @pytest.mark.parametrize("with_js", [True, False])
-def test_school_registers_for_mini_police_on_a_phone(request, forms_site, with_js):
+def test_school_registers_for_mini_police_on_a_phone(request, form_pages, with_js):
     tab = tab_for(request, with_js)
     mini_police_answers(tab)
     send(tab, "Register the school")
@@ -150,7 +147,7 @@ def test_school_registers_for_mini_police_on_a_phone(request, forms_site, with_j
 
 
 @pytest.mark.parametrize("with_js", [True, False])
-def test_someone_who_cannot_apply_is_told_on_the_first_page(request, forms_site, with_js):
+def test_someone_who_cannot_apply_is_told_on_the_first_page(request, form_pages, with_js):
     from recruitment.models import Draft
 
     tab = tab_for(request, with_js)
@@ -166,7 +163,7 @@ def test_someone_who_cannot_apply_is_told_on_the_first_page(request, forms_site,
     assert "The school cannot register yet" in tab.inner_text("h1")
 
 
-def test_details_box_shows_only_after_yes_with_javascript(page, forms_site):
+def test_details_box_shows_only_after_yes_with_javascript(page, form_pages):
     page.set_viewport_size(PHONE)
     specials_first_half(page)
     assert page.locator("#id_conviction_details").is_hidden()
@@ -176,7 +173,7 @@ def test_details_box_shows_only_after_yes_with_javascript(page, forms_site):
     assert page.locator("#id_conviction_details").is_hidden()
 
 
-def test_details_boxes_are_always_shown_without_javascript(page_without_js, forms_site):
+def test_details_boxes_are_always_shown_without_javascript(page_without_js, form_pages):
     page_without_js.set_viewport_size(PHONE)
     specials_first_half(page_without_js)
     for box in ("conviction_details", "tattoo_description", "business_interest_details"):
@@ -184,7 +181,7 @@ def test_details_boxes_are_always_shown_without_javascript(page_without_js, form
 
 
 @pytest.mark.parametrize("with_js", [True, False])
-def test_quick_exit_half_way_then_continue(request, forms_site, with_js):
+def test_quick_exit_half_way_then_continue(request, form_pages, with_js):
     tab = tab_for(request, with_js)
     specials_first_half(tab)
     if with_js:
@@ -202,7 +199,7 @@ def test_quick_exit_half_way_then_continue(request, forms_site, with_js):
     tab.wait_for_url("**/thank-you/")
 
 
-def test_delete_my_answers_really_deletes(page_without_js, forms_site):
+def test_delete_my_answers_really_deletes(page_without_js, form_pages):
     from recruitment.models import Draft
 
     tab = page_without_js
@@ -218,7 +215,7 @@ def _path(url):
 
 
 @pytest.mark.parametrize("with_js", [True, False])
-def test_save_and_come_back_on_another_browser(request, browser, live_server, forms_site, with_js):
+def test_save_and_come_back_on_another_browser(request, browser, live_server, form_pages, with_js):
     from recruitment.models import Notification
 
     tab = tab_for(request, with_js)
@@ -246,7 +243,7 @@ def test_save_and_come_back_on_another_browser(request, browser, live_server, fo
 
 
 @pytest.mark.parametrize("with_js", [True, False])
-def test_status_page_and_withdrawal(request, forms_site, with_js):
+def test_status_page_and_withdrawal(request, form_pages, with_js):
     from recruitment.models import Notification, SpecialConstableApplication
 
     tab = tab_for(request, with_js)
@@ -263,7 +260,7 @@ def test_status_page_and_withdrawal(request, forms_site, with_js):
     assert SpecialConstableApplication.objects.get().status == "withdrawn"
 
 
-def test_a_limited_address_sees_its_own_answers(browser, live_server, forms_site, settings):
+def test_a_limited_address_sees_its_own_answers(browser, live_server, form_pages, settings):
     settings.RECRUITMENT_RATE_LIMIT = 1
     tabs = []
     for _ in range(2):  # two applicants behind one address (the test server's)
@@ -282,7 +279,7 @@ def test_a_limited_address_sees_its_own_answers(browser, live_server, forms_site
         context.close()
 
 
-def test_errors_are_listed_and_answers_kept_without_javascript(page_without_js, forms_site):
+def test_errors_are_listed_and_answers_kept_without_javascript(page_without_js, form_pages):
     tab = page_without_js
     tab.set_viewport_size(PHONE)
     specials_eligibility(tab)
@@ -297,7 +294,7 @@ def test_errors_are_listed_and_answers_kept_without_javascript(page_without_js, 
 
 
 def test_date_of_birth_error_links_to_the_box_at_fault_and_keeps_what_was_typed(
-    page_without_js, forms_site
+    page_without_js, form_pages
 ):
     tab = page_without_js
     tab.set_viewport_size(PHONE)
@@ -319,7 +316,8 @@ def test_date_of_birth_error_links_to_the_box_at_fault_and_keeps_what_was_typed(
     assert tab.get_attribute("#id_date_of_birth_0", "aria-invalid") is None
 
 
-def test_recruiter_finds_assigns_progresses_and_exports(page, forms_site, live_server):
+def test_recruiter_finds_assigns_progresses_and_exports(page, form_pages, live_server):
+    recruiter = RecruiterFactory(username="recruiter", first_name="Riya", last_name="Recruiter")
     specials_first_half(page)
     specials_second_half(page)
     send(page, "Send application")
@@ -327,8 +325,8 @@ def test_recruiter_finds_assigns_progresses_and_exports(page, forms_site, live_s
     reference = reference_on(page)
 
     page.goto("/admin/login/")
-    page.fill("#id_username", "recruiter")
-    page.fill("#id_password", DEMO_PASSWORD)
+    page.fill("#id_username", recruiter.username)
+    page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url("**/admin/")
     page.get_by_role("link", name="Recruitment", exact=True).click()

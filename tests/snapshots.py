@@ -1,0 +1,115 @@
+"""Whole-database snapshots for the suite, kept and written back as table rows.
+
+Two snapshots are written back before tests: what the migrations made (before every browser
+test: Django's serialized_rollback) and the demo site (before every demo-site test). Django
+keeps the first as JSON and writes it back object by object through the ORM serializer, and
+the demo site was kept the same way: 0.1 s and 0.4 s a test, most of a demo test's setup.
+Here a snapshot is each table's rows as the database returns them; writing one back empties
+every table and inserts the rows with one statement per table (COPY on PostgreSQL), in one
+transaction, then moves PostgreSQL's sequences past them. Foreign keys are checked at commit
+(Django creates them DEFERRABLE INITIALLY DEFERRED), so the order of the tables is free.
+
+Rows from one test database fit another made by the same migrations, which lets the xdist
+workers share one build of the demo site (tests/conftest.py, _demo_snapshot).
+"""
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.core.management.color import no_style
+from django.db import transaction
+
+
+@dataclass
+class Snapshot:
+    tables: list[str]
+    # table: (columns, rows) on SQLite; table: (columns, COPY text) on PostgreSQL.
+    contents: dict[str, tuple] = field(default_factory=dict)
+
+
+def _names(connection, table, columns):
+    quote = connection.ops.quote_name
+    return quote(table), ", ".join(quote(column) for column in columns)
+
+
+_SQLITE_NATIVE = (type(None), int, float, str, bytes)
+
+
+def _stored(value):
+    """A value as SQLite stores it: Django's SQLite connection turns dates, times, decimals and
+    booleans into Python objects on the way out, and stores them as text and numbers."""
+    if type(value) in _SQLITE_NATIVE:
+        return value
+    if isinstance(value, bool):
+        return int(value)
+    return str(value)  # datetime, date, time and Decimal: str() is Django's stored form
+
+
+def take(connection):
+    """Every Django table's rows, as they are now."""
+    tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+    snapshot = Snapshot(tables=sorted(tables))
+    with connection.cursor() as cursor:
+        virtual = set()
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")
+            virtual = {name for (name,) in cursor.fetchall()}
+        for table in snapshot.tables:
+            if table in virtual:
+                # SQLite's full-text search table: triggers on wagtailsearch_indexentry fill it
+                # as that table's rows go back.
+                continue
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)} WHERE 1 = 0")
+            columns = [column[0] for column in cursor.description]
+            quoted_table, quoted_columns = _names(connection, table, columns)
+            if connection.vendor == "postgresql":
+                copy_out = f"COPY {quoted_table} ({quoted_columns}) TO STDOUT"
+                with cursor.cursor.copy(copy_out) as copy:
+                    text = b"".join(bytes(block) for block in copy)
+                if text:
+                    snapshot.contents[table] = (columns, text)
+            else:
+                cursor.execute(f"SELECT {quoted_columns} FROM {quoted_table}")
+                rows = [tuple(map(_stored, row)) for row in cursor.fetchall()]
+                if rows:
+                    snapshot.contents[table] = (columns, rows)
+    return snapshot
+
+
+def restore(connection, snapshot):
+    """Empty every table the snapshot knows and write its rows back."""
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        for sql in connection.ops.sql_flush(no_style(), snapshot.tables, allow_cascade=True):
+            cursor.execute(sql)
+        for table, (columns, contents) in snapshot.contents.items():
+            quoted_table, quoted_columns = _names(connection, table, columns)
+            if connection.vendor == "postgresql":
+                copy_in = f"COPY {quoted_table} ({quoted_columns}) FROM STDIN"
+                with cursor.cursor.copy(copy_in) as copy:
+                    copy.write(contents)
+            else:
+                marks = ", ".join(["%s"] * len(columns))
+                insert = f"INSERT INTO {quoted_table} ({quoted_columns}) VALUES ({marks})"
+                cursor.executemany(insert, contents)
+        if connection.vendor == "postgresql":
+            models = apps.get_models(include_auto_created=True)
+            for sql in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(sql)
+
+
+def serve_serialized_rollback(database_creation_class):
+    """Let Django's serialized_rollback write back a Snapshot: TransactionTestCase passes
+    `connection._test_serialized_contents` to `creation.deserialize_db_from_string`, and the
+    suite keeps a Snapshot there (tests/conftest.py, django_db_setup)."""
+    original = database_creation_class.deserialize_db_from_string
+    if getattr(original, "writes_back_snapshots", False):
+        return
+
+    def deserialize_db_from_string(self, data):
+        if isinstance(data, Snapshot):
+            restore(self.connection, data)
+        else:
+            original(self, data)
+
+    deserialize_db_from_string.writes_back_snapshots = True
+    database_creation_class.deserialize_db_from_string = deserialize_db_from_string
