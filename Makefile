@@ -7,9 +7,10 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 # Read by config/settings/dev.py: links in emails and the demo Site's address use this port.
 export PORT
-# The suite runs on every core (pytest-xdist, one test database per worker); set
+# The suite runs on every core (pytest-xdist, one test database per worker; a worker that
+# runs out of tests takes some of another's, as browser tests vary from 1 to 15 s); set
 # PYTEST_ARGS="-n0 tests/news" (say) to run part of it in one process.
-PYTEST_ARGS ?= -n auto
+PYTEST_ARGS ?= -n auto --dist worksteal
 # Line coverage of the whole run, printed at the end; below 93% (the figure before the suite
 # moved to factories) fails. For part of the suite, turn it off: COVERAGE_ARGS= .
 COVERAGE_ARGS ?= --cov --cov-report=term --cov-fail-under=93

@@ -161,7 +161,7 @@ def demo_site(_demo_snapshot, db, settings):
 
 # --- Real browser ---------------------------------------------------------------------------
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = "/usr/bin/chromium-headless-shell"  # Debian's, installed by scripts/install-chromium
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
