@@ -278,14 +278,19 @@ def test_export_neutralises_spreadsheet_formulas(client, login_as, queue_data):
     assert rows[0]["First name"] == "'=HYPERLINK(1)"
 
 
-def test_bulk_assign_and_bulk_move(client, login_as, queue_data):
+def test_bulk_assign_and_bulk_move(client, login_as, areas):
     recruiter = login_as("recruiter")
-    new = list(SpecialConstableApplication.objects.filter(status=SpecialStatus.NEW)[:3])
-    final = SpecialConstableApplication.objects.filter(status=SpecialStatus.APPOINTED).first()
+    new = SpecialConstableApplicationFactory.create_batch(3)
+    final = SpecialConstableApplicationFactory(status=SpecialStatus.APPOINTED)
     ids = [s.pk for s in new] + [final.pk]
     url = reverse("recruitment_bulk", args=[SC])
-    client.post(url, {"selected": ids, "action": "assign", "assignee": "me"})
-    assert SpecialConstableApplication.objects.filter(pk__in=ids, assignee=recruiter).count() == 4
+    response = client.post(
+        url, {"selected": ids, "action": "assign", "assignee": "me"}, follow=True
+    )
+    # A decided application is not anyone's work any more: only the open ones are assigned.
+    assigned = SpecialConstableApplication.objects.filter(pk__in=ids, assignee=recruiter)
+    assert set(assigned) == set(new)
+    assert "Assigned 3 of 4 selected." in response.content.decode()
 
     response = client.post(
         url, {"selected": ids, "action": "move", "status": "in_review"}, follow=True
