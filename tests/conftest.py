@@ -40,12 +40,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     from tests import snapshots
 
     global MIGRATED
+    connection = connections["default"]  # the only database
     with django_db_blocker.unblock():
-        MIGRATED = snapshots.take(connections["default"])
-        for connection in connections.all():
-            if getattr(connection, "_test_serialized_contents", None) is not None:
-                type(connection)._test_serialized_contents = snapshots.take(connection)
-                snapshots.serve_serialized_rollback(type(connection.creation))
+        MIGRATED = snapshots.take(connection)
+    if getattr(connection, "_test_serialized_contents", None) is not None:
+        type(connection)._test_serialized_contents = MIGRATED
+        snapshots.serve_serialized_rollback(type(connection.creation))
 
 
 MIGRATED = None  # what the migrations made, set by django_db_setup

@@ -23,13 +23,8 @@ from django.db import transaction
 @dataclass
 class Snapshot:
     tables: list[str]
-    # table: (columns, rows) on SQLite; table: (columns, COPY text) on PostgreSQL.
-    contents: dict[str, tuple] = field(default_factory=dict)
-
-
-def _names(connection, table, columns):
-    quote = connection.ops.quote_name
-    return quote(table), ", ".join(quote(column) for column in columns)
+    # table: (columns, rows) on SQLite; table: its COPY text on PostgreSQL.
+    contents: dict[str, tuple | bytes] = field(default_factory=dict)
 
 
 _SQLITE_NATIVE = (type(None), int, float, str, bytes)
@@ -59,17 +54,15 @@ def take(connection):
                 # SQLite's full-text search table: triggers on wagtailsearch_indexentry fill it
                 # as that table's rows go back.
                 continue
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)} WHERE 1 = 0")
-            columns = [column[0] for column in cursor.description]
-            quoted_table, quoted_columns = _names(connection, table, columns)
+            quoted = connection.ops.quote_name(table)
             if connection.vendor == "postgresql":
-                copy_out = f"COPY {quoted_table} ({quoted_columns}) TO STDOUT"
-                with cursor.cursor.copy(copy_out) as copy:
+                with cursor.cursor.copy(f"COPY {quoted} TO STDOUT") as copy:
                     text = b"".join(bytes(block) for block in copy)
                 if text:
-                    snapshot.contents[table] = (columns, text)
+                    snapshot.contents[table] = text
             else:
-                cursor.execute(f"SELECT {quoted_columns} FROM {quoted_table}")
+                cursor.execute(f"SELECT * FROM {quoted}")
+                columns = [column[0] for column in cursor.description]
                 rows = [tuple(map(_stored, row)) for row in cursor.fetchall()]
                 if rows:
                     snapshot.contents[table] = (columns, rows)
@@ -81,16 +74,16 @@ def restore(connection, snapshot):
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         for sql in connection.ops.sql_flush(no_style(), snapshot.tables, allow_cascade=True):
             cursor.execute(sql)
-        for table, (columns, contents) in snapshot.contents.items():
-            quoted_table, quoted_columns = _names(connection, table, columns)
+        for table, contents in snapshot.contents.items():
+            quoted = connection.ops.quote_name(table)
             if connection.vendor == "postgresql":
-                copy_in = f"COPY {quoted_table} ({quoted_columns}) FROM STDIN"
-                with cursor.cursor.copy(copy_in) as copy:
+                with cursor.cursor.copy(f"COPY {quoted} FROM STDIN") as copy:
                     copy.write(contents)
             else:
+                columns, rows = contents
+                names = ", ".join(connection.ops.quote_name(column) for column in columns)
                 marks = ", ".join(["%s"] * len(columns))
-                insert = f"INSERT INTO {quoted_table} ({quoted_columns}) VALUES ({marks})"
-                cursor.executemany(insert, contents)
+                cursor.executemany(f"INSERT INTO {quoted} ({names}) VALUES ({marks})", rows)
         if connection.vendor == "postgresql":
             models = apps.get_models(include_auto_created=True)
             for sql in connection.ops.sequence_reset_sql(no_style(), models):
