@@ -1,7 +1,10 @@
 # Blue Lamp: `make run` serves the demo site, `make test` runs the whole suite.
 # Both create the virtualenv and install what they need on first use.
 
-PYTHON ?= python3
+# The newest Python from 3.13 down to 3.11 on the machine (scripts/find-python says why);
+# PYTHON=python3.11 make test, say, to choose. The virtualenv keeps the Python it was made
+# with: `make clean` first to change it.
+PYTHON ?= $(shell ./scripts/find-python)
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
