@@ -28,7 +28,8 @@ def empty_cache():
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """What the migrations made, kept as a row snapshot (tests/snapshots.py) that Django's
-    serialized_rollback writes back before each browser test, and the demo site starts from.
+    serialized_rollback writes back before each browser test, that is written back after each
+    test that commits (in place of Django's flush), and that the demo site starts from.
 
     Django keeps its own copy on the connection object of the thread that created the test
     database. Playwright's sync API runs tests in a greenlet with its own context, where
@@ -46,6 +47,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     if getattr(connection, "_test_serialized_contents", None) is not None:
         type(connection)._test_serialized_contents = MIGRATED
         snapshots.serve_serialized_rollback(type(connection.creation))
+    snapshots.write_back_after_transactional_tests(MIGRATED)
 
 
 MIGRATED = None  # what the migrations made, set by django_db_setup
@@ -54,10 +56,50 @@ MIGRATED = None  # what the migrations made, set by django_db_setup
 # --- Test data: each test builds what it needs ---------------------------------------------
 # The site's home page and settings here, users through accounts/factories.py, pages through
 # each app's factories.py. The demo content is for tests about the demo site only.
+#
+# A page tree is most of what a test builds (Wagtail saves each page, its revision and its
+# search entry). The tests of one module share one: it is built once, inside a transaction
+# around the module's tests (module_transaction: Django's TestCase.setUpTestData, as pytest
+# fixtures), each test runs in a savepoint within it (pytest-django's `db`) and gets fresh
+# objects read back by primary key, and the transaction is rolled back after the module's last
+# test. Tests that commit (the browser tests, a task worker) cannot run inside it: they build
+# their own, committed, per test (committed_home_page; tests/browser/conftest.py).
 
 
-@pytest.fixture
-def home_page(db):
+@pytest.fixture(scope="module")
+def module_transaction(django_db_setup, django_db_blocker):
+    """A transaction around one module's tests, for the data they all start from; rolled back
+    when the module is done. Fixtures that build into it are module-scoped and named _shared_*."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def module_data(request):
+    """Every _shared_* fixture any test of the module uses, built before the first test that
+    asks for shared data, so that each test starts from the same data whichever test runs
+    first, and on whichever worker. The fixtures that hand shared data to a test ask for it."""
+    names = {
+        name
+        for item in request.session.items
+        if item.module is request.module
+        for name in item.fixturenames
+        if name.startswith("_shared_")
+    }
+    for name in sorted(names):
+        request.getfixturevalue(name)
+
+
+def build_home_page():
     """A HomePage as the default site's root, in place of Wagtail's welcome page."""
     from wagtail.models import Page, Site
 
@@ -76,6 +118,27 @@ def home_page(db):
         site_name="Blue Lamp Constabulary",
     )
     return home
+
+
+@pytest.fixture(scope="module")
+def _shared_home_page(module_transaction, django_db_blocker):
+    with django_db_blocker.unblock():
+        return build_home_page().pk
+
+
+@pytest.fixture
+def home_page(module_data, _shared_home_page, db):
+    """The default site's HomePage, shared by the module's tests (each test's changes to it
+    are rolled back)."""
+    from home.models import HomePage
+
+    return HomePage.objects.get(pk=_shared_home_page)
+
+
+@pytest.fixture
+def committed_home_page(transactional_db):
+    """A home page of the test's own, for a test that commits (transaction=True)."""
+    return build_home_page()
 
 
 @pytest.fixture
@@ -227,3 +290,24 @@ def pytest_collection_modifyitems(items):
             # The live server sees only committed data, so these tests commit; restoring the
             # data migrations made (root page, groups, workflows) keeps every test's start equal.
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+    _refuse_commits_beside_a_module_transaction(items)
+
+
+def _commits(item):
+    marker = item.get_closest_marker("django_db")
+    return (marker is not None and marker.kwargs.get("transaction", False)) or bool(
+        {"transactional_db", "live_server"} & set(item.fixturenames)
+    )
+
+
+def _refuse_commits_beside_a_module_transaction(items):
+    """A test that commits cannot run while its module's shared data is in an open transaction
+    (module_transaction), which lasts until the module's last test: say so at collection."""
+    sharing = {item.module for item in items if "module_transaction" in item.fixturenames}
+    wrong = [item.nodeid for item in items if item.module in sharing and _commits(item)]
+    if wrong:
+        raise pytest.UsageError(
+            "These tests commit (transaction=True) in a module whose other tests share data in "
+            "one transaction (module_transaction): move them to a module of their own and use "
+            "committed_home_page: " + ", ".join(wrong)
+        )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.core.management.color import no_style
-from django.db import transaction
+from django.db import connections, transaction
 
 
 @dataclass
@@ -106,3 +106,22 @@ def serve_serialized_rollback(database_creation_class):
 
     deserialize_db_from_string.writes_back_snapshots = True
     database_creation_class.deserialize_db_from_string = deserialize_db_from_string
+
+
+def write_back_after_transactional_tests(snapshot):
+    """After a test that commits, TransactionTestCase empties every table (flush). Write back
+    `snapshot` (what the migrations made) instead, so that whatever test the worker runs next
+    starts from the same data as every other test: pytest-django runs transactional tests
+    after the rest, but xdist's worksteal can hand a worker that has run them a test another
+    worker had not reached."""
+    from django.test import TransactionTestCase
+
+    if getattr(TransactionTestCase._fixture_teardown, "writes_back_snapshots", False):
+        return
+
+    def _fixture_teardown(self):
+        for alias in self._databases_names(include_mirrors=False):
+            restore(connections[alias], snapshot)
+
+    _fixture_teardown.writes_back_snapshots = True
+    TransactionTestCase._fixture_teardown = _fixture_teardown

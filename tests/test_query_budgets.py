@@ -40,6 +40,8 @@ QUEUES = [
 ]
 QUEUE_BUDGET = 16
 
+_shared_areas = recruitment_fixtures._shared_areas
+_shared_form_pages = recruitment_fixtures._shared_form_pages
 areas = recruitment_fixtures.areas
 form_pages = recruitment_fixtures.form_pages
 

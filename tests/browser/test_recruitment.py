@@ -6,17 +6,11 @@ import re
 import pytest
 
 from accounts.factories import PASSWORD, RecruiterFactory
-from tests.recruitment import conftest as recruitment_fixtures
 
 PHONE = {"width": 360, "height": 780}
 REFERENCE = re.compile(r"(SC|MP)-\d{4}-\d{6}")
 SPECIALS = "/volunteer/special-constables/apply/"
 MINI = "/volunteer/mini-police/register/"
-
-
-# Both form pages under their programmes, and the areas: factories, not the demo site.
-areas = recruitment_fixtures.areas
-form_pages = recruitment_fixtures.form_pages
 
 
 def fill_date_of_birth(tab, day, month, year):

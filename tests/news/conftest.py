@@ -10,22 +10,43 @@ LONDON = ZoneInfo("Europe/London")
 _numbers = itertools.count(1)
 
 
-@pytest.fixture
-def areas(db):
+# Built once per module (module_transaction, tests/conftest.py); each test reads them back.
+AREA_NAMES = ["Force-wide", "Northvale", "Eastmoor", "Riverside", "Southdown"]
+
+
+@pytest.fixture(scope="module")
+def _shared_areas(module_transaction, django_db_blocker):
     from cms.factories import AreaFactory
 
-    made = [AreaFactory(name="Force-wide", force_wide=True)]
-    made += [AreaFactory(name=name) for name in ["Northvale", "Eastmoor", "Riverside", "Southdown"]]
-    return {area.slug: area for area in made}
+    with django_db_blocker.unblock():
+        return [AreaFactory(name=name, force_wide=name == "Force-wide").pk for name in AREA_NAMES]
+
+
+@pytest.fixture(scope="module")
+def _shared_news_index(_shared_home_page, _shared_areas, django_db_blocker):
+    from home.models import HomePage
+    from news.factories import NewsIndexPageFactory
+
+    with django_db_blocker.unblock():
+        index = NewsIndexPageFactory(parent=HomePage.objects.get(pk=_shared_home_page))
+        index.save_revision().publish()
+        return index.pk
 
 
 @pytest.fixture
-def news_index(home_page, areas):
-    from news.factories import NewsIndexPageFactory
+def areas(module_data, _shared_areas, db):
+    """The force-wide area and four local ones, by slug."""
+    from cms.models import Area
 
-    index = NewsIndexPageFactory(parent=home_page)
-    index.save_revision().publish()
-    return index
+    by_pk = Area.objects.in_bulk(_shared_areas)
+    return {by_pk[pk].slug: by_pk[pk] for pk in _shared_areas}
+
+
+@pytest.fixture
+def news_index(module_data, _shared_news_index, db):
+    from news.models import NewsIndexPage
+
+    return NewsIndexPage.objects.get(pk=_shared_news_index)
 
 
 @pytest.fixture

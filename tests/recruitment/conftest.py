@@ -14,8 +14,7 @@ def _fresh_rate_limits():
     cache.clear()
 
 
-@pytest.fixture
-def areas(db):
+def build_areas():
     """The force-wide area and two local policing areas (the demo has the same names)."""
     from cms.models import Area
 
@@ -26,8 +25,7 @@ def areas(db):
         Area.objects.get_or_create(name=name, defaults={"slug": name.lower()})
 
 
-@pytest.fixture
-def form_pages(home_page, areas):
+def build_form_pages(home_page):
     """Both recruitment form pages under their programme pages, with the programmes an
     ineligible applicant is pointed to. Built by factories."""
     from cms.factories import ProgrammeIndexPageFactory, ProgrammePageFactory
@@ -43,6 +41,36 @@ def form_pages(home_page, areas):
     ProgrammePageFactory(parent=index, title="Volunteer Police Cadets", slug="cadets")
     mini = ProgrammePageFactory(parent=index, title="Mini Police", slug="mini-police")
     return SpecialConstableFormPageFactory(parent=specials), MiniPoliceFormPageFactory(parent=mini)
+
+
+# Built once per module (module_transaction, tests/conftest.py); each test reads them back.
+
+
+@pytest.fixture(scope="module")
+def _shared_areas(module_transaction, django_db_blocker):
+    with django_db_blocker.unblock():
+        build_areas()
+
+
+@pytest.fixture(scope="module")
+def _shared_form_pages(_shared_home_page, _shared_areas, django_db_blocker):
+    from home.models import HomePage
+
+    with django_db_blocker.unblock():
+        return [page.pk for page in build_form_pages(HomePage.objects.get(pk=_shared_home_page))]
+
+
+@pytest.fixture
+def areas(module_data, _shared_areas, db):
+    """The areas build_areas makes, in the database for the test."""
+
+
+@pytest.fixture
+def form_pages(module_data, _shared_form_pages, db):
+    """The Special Constable and Mini Police form pages (build_form_pages)."""
+    from wagtail.models import Page
+
+    return tuple(Page.objects.get(pk=pk).specific for pk in _shared_form_pages)
 
 
 @pytest.fixture

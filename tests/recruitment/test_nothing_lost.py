@@ -13,10 +13,18 @@ from bench.submit import run
 from recruitment.enums import NotificationKind, NotificationStatus
 from recruitment.models import MiniPoliceRegistration, Notification, SpecialConstableApplication
 from recruitment.notifications import send_pending
+from tests.recruitment.conftest import build_areas, build_form_pages
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="concurrency needs PostgreSQL"
 )
+
+
+@pytest.fixture
+def form_pages(committed_home_page):
+    """Committed, for the live server: this test's own (tests/conftest.py, module_transaction)."""
+    build_areas()
+    return build_form_pages(committed_home_page)
 
 
 @pytest.fixture

@@ -16,6 +16,8 @@ settings.load_profile("blue-lamp")
 
 # The recruitment form pages and answers, shared with tests/recruitment.
 from tests.recruitment.conftest import (  # noqa: E402, F401
+    _shared_areas,
+    _shared_form_pages,
     areas,
     form_pages,
     mini_answers,
