@@ -36,4 +36,3 @@ def test_committing_tests_in_their_own_module_are_allowed():
             item("worker", "committed_home_page", transaction=True),
         ]
     )
-
