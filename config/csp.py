@@ -16,6 +16,8 @@ middleware widens it where, and only where, something on the page needs more:
 
 from csp.middleware import CSPMiddleware
 
+from cms.models import SiteSettings
+
 ADMIN_PREFIX = "/admin/"
 
 ADMIN_UPDATE = {
@@ -70,8 +72,6 @@ def shows_recaptcha(response):
 
 def site_has_analytics(request):
     """True when the site's settings carry an analytics ID (loaded only after consent)."""
-    from cms.models import SiteSettings
-
     try:
         return bool(SiteSettings.for_request(request).analytics_id)
     except Exception:  # no site matches the host: nothing to allow

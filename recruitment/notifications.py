@@ -1,38 +1,26 @@
-"""The outbox: emails written with the submission, sent after commit, retried when mail fails.
+"""The outbox's emails: what each one says, written as rows with the submission and handed to
+the sender after commit (tasks.enqueue_sending; sending.py sends and retries them).
 
 A submission and its outbox rows commit together, so an email can be late but never lost,
 and a failing mail server never blocks or loses a submission.
 """
 
-import datetime
 import html
-import logging
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.log_actions import log
+
+from cms.models import SiteSettings
 
 from .enums import NotificationKind, NotificationStatus
 from .models import Notification
 from .queues import queue_for
-
-logger = logging.getLogger(__name__)
-
-MAX_BACKOFF = datetime.timedelta(hours=6)
-FIRST_BACKOFF = datetime.timedelta(minutes=1)
-
-
-def backoff(attempts):
-    """How long to wait after the nth failed attempt: 1, 2, 4, 8... minutes, at most 6 hours."""
-    return min(FIRST_BACKOFF * (2 ** max(attempts - 1, 0)), MAX_BACKOFF)
+from .tasks import enqueue_sending
 
 
 def _force_name(page):
-    from cms.models import SiteSettings
-
     site = page.get_site() if page else None
     return SiteSettings.for_site(site).force_name if site else "Blue Lamp Constabulary"
 
@@ -212,62 +200,3 @@ def queue_status_link(submission, page, url):
         },
         submission,
     )
-
-
-def enqueue_sending(ids, run_after=None):
-    """Hand the sending to a background task; if the queue itself fails, the rows stay pending."""
-    from .tasks import send_notifications
-
-    task = send_notifications
-    if run_after is not None:
-        if not task.get_backend().supports_defer:
-            return  # `manage.py send_pending_notifications` picks them up when due
-        task = task.using(run_after=run_after)
-    try:
-        task.enqueue(ids)
-    except Exception:
-        logger.exception("Could not queue notifications %s; they stay pending", ids)
-
-
-def send_one(pk, now=None):
-    """Send one pending message. True when sent; on failure record it and schedule a retry."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        # The row lock keeps two workers from sending the same message twice.
-        row = (
-            Notification.objects.select_for_update()
-            .filter(pk=pk, status=NotificationStatus.PENDING)
-            .first()
-        )
-        if row is None:
-            return True
-        try:
-            EmailMessage(row.subject, row.body, to=[row.recipient]).send()
-        except Exception as error:
-            row.attempts += 1
-            row.last_error = f"{type(error).__name__}: {error}"[:1000]
-            row.next_attempt_at = now + backoff(row.attempts)
-            row.save(update_fields=["attempts", "last_error", "next_attempt_at"])
-            # Only the kind of error: a mail server's message can name the recipient's address.
-            logger.warning(
-                "Email %s failed (attempt %s): %s", pk, row.attempts, type(error).__name__
-            )
-            return False
-        row.status = NotificationStatus.SENT
-        row.sent_at = now
-        row.attempts += 1
-        row.last_error = ""
-        row.save(update_fields=["status", "sent_at", "attempts", "last_error"])
-        return True
-
-
-def send_pending(now=None, limit=200):
-    """Send every message that is due. Returns (sent, failed) counts."""
-    now = now or timezone.now()
-    sent = failed = 0
-    for pk in Notification.objects.due(now).values_list("pk", flat=True)[:limit]:
-        if send_one(pk, now=now):
-            sent += 1
-        else:
-            failed += 1
-    return sent, failed

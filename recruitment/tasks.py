@@ -1,13 +1,22 @@
-"""Background tasks (django-tasks): sending the outbox, and the daily retention purge."""
+"""Background tasks (django-tasks): sending the outbox, and the daily retention purge.
+
+Their paths (recruitment.tasks.<name>) are stored with each queued run: moving a task strands
+the runs already queued.
+"""
 
 import datetime
+import logging
 
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
-from . import notifications, retention
+from . import retention, sending
 from .models import Notification, RecruitmentSettings
+
+logger = logging.getLogger(__name__)
 
 PURGE_INTERVAL = datetime.timedelta(hours=24)
 
@@ -15,7 +24,7 @@ PURGE_INTERVAL = datetime.timedelta(hours=24)
 @task()
 def send_notifications(notification_ids):
     """Send these outbox rows; schedule a retry for any that failed (when the backend can)."""
-    failed = [pk for pk in notification_ids if not notifications.send_one(pk)]
+    failed = [pk for pk in notification_ids if not sending.send_one(pk)]
     if failed:
         due = (
             Notification.objects.filter(pk__in=failed)
@@ -23,8 +32,21 @@ def send_notifications(notification_ids):
             .values_list("next_attempt_at", flat=True)
             .first()
         )
-        notifications.enqueue_sending(failed, run_after=due or timezone.now())
+        enqueue_sending(failed, run_after=due or timezone.now())
     return {"sent": len(notification_ids) - len(failed), "failed": len(failed)}
+
+
+def enqueue_sending(ids, run_after=None):
+    """Hand the sending to a background task; if the queue itself fails, the rows stay pending."""
+    sender = send_notifications
+    if run_after is not None:
+        if not sender.get_backend().supports_defer:
+            return  # `manage.py send_pending_notifications` picks them up when due
+        sender = sender.using(run_after=run_after)
+    try:
+        sender.enqueue(ids)
+    except Exception:
+        logger.exception("Could not queue notifications %s; they stay pending", ids)
 
 
 @task()
@@ -41,9 +63,6 @@ def schedule_purge(run_after=None):
     Returns when the waiting run will start, or None when the task backend cannot run tasks
     later (the immediate backend): then run `purge_expired_submissions` from cron instead.
     """
-    from django_tasks_db import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult
-
     daily = purge_expired_submissions_daily
     backend = daily.get_backend()
     if not (backend.supports_defer and isinstance(backend, DatabaseBackend)):

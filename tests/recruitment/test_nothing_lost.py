@@ -12,7 +12,7 @@ from django.db import connection
 from bench.submit import run
 from recruitment.enums import NotificationKind, NotificationStatus
 from recruitment.models import MiniPoliceRegistration, Notification, SpecialConstableApplication
-from recruitment.notifications import send_pending
+from recruitment.sending import send_pending
 from tests.recruitment.conftest import build_areas, build_form_pages
 
 pytestmark = pytest.mark.skipif(

@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from recruitment import notifications
+from recruitment import sending
 from recruitment.enums import NotificationStatus
 from recruitment.models import Notification, SpecialConstableApplication
 
@@ -58,15 +58,15 @@ def test_retries_back_off_and_keep_trying(settings, specials_page, special_answe
     submit(specials_page, special_answers)
     row = Notification.objects.first()
     later = timezone.now() + datetime.timedelta(days=1)
-    notifications.send_pending(now=later)
+    sending.send_pending(now=later)
     row.refresh_from_db()
     assert row.attempts == 2
     assert row.status == NotificationStatus.PENDING
-    assert row.next_attempt_at == later + notifications.backoff(2)
+    assert row.next_attempt_at == later + sending.backoff(2)
 
 
 def test_backoff_grows_and_is_capped():
-    waits = [notifications.backoff(n) for n in range(1, 12)]
+    waits = [sending.backoff(n) for n in range(1, 12)]
     assert waits[0] == datetime.timedelta(minutes=1)
     assert waits[1] == datetime.timedelta(minutes=2)
     assert waits == sorted(waits)

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from recruitment.notifications import send_pending
+from recruitment.sending import send_pending
 
 
 class Command(BaseCommand):
