@@ -71,12 +71,20 @@ def take(connection):
 
 def restore(connection, snapshot):
     """Empty every table the snapshot knows and write its rows back."""
+    postgresql = connection.vendor == "postgresql"
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        if postgresql:
+            # PostgreSQL refuses to TRUNCATE a table with foreign-key checks still waiting for
+            # the commit (rows a module's shared data wrote earlier in this transaction): run
+            # them now, then defer them again for the rows going back.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         for sql in connection.ops.sql_flush(no_style(), snapshot.tables, allow_cascade=True):
             cursor.execute(sql)
+        if postgresql:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         for table, contents in snapshot.contents.items():
             quoted = connection.ops.quote_name(table)
-            if connection.vendor == "postgresql":
+            if postgresql:
                 with cursor.cursor.copy(f"COPY {quoted} FROM STDIN") as copy:
                     copy.write(contents)
             else:
@@ -84,7 +92,7 @@ def restore(connection, snapshot):
                 names = ", ".join(connection.ops.quote_name(column) for column in columns)
                 marks = ", ".join(["%s"] * len(columns))
                 cursor.executemany(f"INSERT INTO {quoted} ({names}) VALUES ({marks})", rows)
-        if connection.vendor == "postgresql":
+        if postgresql:
             models = apps.get_models(include_auto_created=True)
             for sql in connection.ops.sequence_reset_sql(no_style(), models):
                 cursor.execute(sql)
