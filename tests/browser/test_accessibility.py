@@ -136,22 +136,11 @@ def test_forms_with_errors_and_thank_you_pages_have_no_violations(audited_site):
     assert found == []
 
 
-def log_in_browser(tab, live_server, username):
-    """Give the tab a staff session cookie, as if the user had signed in."""
-    from django.contrib.auth import get_user_model
-    from django.test import Client
-
-    client = Client()
-    client.force_login(get_user_model().objects.get(username=username))
-    cookie = client.cookies["sessionid"]
-    tab.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
-
-
-def test_recruitment_queue_and_inspect_view_have_no_violations(audited_site, live_server):
+def test_recruitment_queue_and_inspect_view_have_no_violations(audited_site, sign_in):
     audited = audited_site
     from recruitment.models import MiniPoliceRegistration, SpecialConstableApplication
 
-    log_in_browser(audited, live_server, "recruiter")
+    sign_in(audited, "recruiter")
     audited.set_viewport_size(DESKTOP)
     found = []
     for model in (SpecialConstableApplication, MiniPoliceRegistration):
@@ -185,12 +174,12 @@ def _tab_to(tab, selector, text=None, limit=80):
     pytest.fail(f"{selector} {text or ''} cannot be reached with the Tab key")
 
 
-def test_data_request_screen_works_by_keyboard_with_no_violations(audited_site, live_server):
+def test_data_request_screen_works_by_keyboard_with_no_violations(audited_site, sign_in):
     from recruitment.models import SpecialConstableApplication
 
     tab = audited_site
     email = SpecialConstableApplication.objects.order_by("pk").last().email
-    log_in_browser(tab, live_server, "manager")
+    sign_in(tab, "manager")
     tab.set_viewport_size(DESKTOP)
     tab.goto("/admin/recruitment/data-requests/")
     found = axe_violations(tab)

@@ -68,11 +68,11 @@ def assert_clean(problems):
     assert problems["console"] == []
 
 
-def test_editor_picks_a_date_saves_a_draft_and_chooses_an_image(watched, demo):
+def test_editor_picks_a_date_saves_a_draft_and_chooses_an_image(watched, demo, sign_in):
     from news.models import NewsArticlePage
 
     tab, problems = watched
-    log_in(tab, "editor")
+    sign_in(tab, "editor")
     article = NewsArticlePage.objects.live().order_by("pk").first()
 
     tab.goto(f"/admin/pages/{article.pk}/edit/")
@@ -99,12 +99,12 @@ def test_editor_picks_a_date_saves_a_draft_and_chooses_an_image(watched, demo):
     assert_clean(problems)
 
 
-def test_moderator_adds_a_home_promo_through_the_inline_panel(watched, demo):
+def test_moderator_adds_a_home_promo_through_the_inline_panel(watched, demo, sign_in):
     from cms.models import ProgrammePage
     from home.models import HomePage
 
     tab, problems = watched
-    log_in(tab, "moderator")
+    sign_in(tab, "moderator")
     home = HomePage.objects.get()
     promos = home.programme_promos.count()
     programme = ProgrammePage.objects.live().order_by("title").first()

@@ -6,13 +6,12 @@ once per widget, or a chooser opens two modals at once.
 
 from accounts.factories import EditorFactory
 from cms.factories import ProgrammePageFactory
-from tests.browser.test_accessibility import log_in_browser
 
 
-def test_a_moved_inline_panel_child_opens_one_chooser(page, live_server, home_page):
+def test_a_moved_inline_panel_child_opens_one_chooser(page, sign_in, home_page):
     programme = ProgrammePageFactory(parent=home_page, title="Special Constables")
     editor = EditorFactory()
-    log_in_browser(page, live_server, editor.username)
+    sign_in(page, editor.username)
 
     page.goto(f"/admin/pages/{home_page.pk}/edit/")
     add = page.get_by_role("button", name="Add Programme")

@@ -40,7 +40,7 @@ def on_live_server(url):
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def test_moderator_marks_a_missing_person_found_safe(page, appeal):
+def test_moderator_marks_a_missing_person_found_safe(page, appeal, sign_in):
     page.goto(appeal.url)
     share_image = page.locator('meta[property="og:image"]').get_attribute("content")
     photo_url = page.locator(".news-article__hero img").get_attribute("src")
@@ -48,11 +48,7 @@ def test_moderator_marks_a_missing_person_found_safe(page, appeal):
     assert page.request.get(on_live_server(photo_url)).status == 200
     assert page.request.get(on_live_server(share_image)).status == 200
 
-    page.goto("/admin/login/")
-    page.fill("#id_username", "moderator")
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    sign_in(page, "moderator")
     page.goto(f"/admin/pages/{appeal.pk}/edit/")
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("link", name="Mark as resolved").click()

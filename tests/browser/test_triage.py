@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from accounts.factories import PASSWORD, RecruiterFactory
+from accounts.factories import RecruiterFactory
 from recruitment.enums import NotificationKind, SpecialStatus
 from recruitment.factories import (
     DecisionReasonFactory,
@@ -47,17 +47,19 @@ def recruiter(home_page):
     return RecruiterFactory(username="riya", first_name="Riya", last_name="Recruiter")
 
 
-def log_in(page, user):
-    page.set_viewport_size(DESKTOP)
-    page.goto("/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+@pytest.fixture
+def log_in(sign_in):
+    """The recruiter signed in, on a desktop screen."""
+
+    def _log_in(page, user):
+        page.set_viewport_size(DESKTOP)
+        sign_in(page, user.username)
+
+    return _log_in
 
 
 @pytest.mark.parametrize("width", [1024, 1280, 1920])
-def test_no_word_in_the_queue_is_split_across_lines(page, recruiter, width):
+def test_no_word_in_the_queue_is_split_across_lines(page, recruiter, log_in, width):
     long_ago = timezone.now() - datetime.timedelta(days=16)
     for n in range(6):
         SpecialConstableApplicationFactory(
@@ -79,7 +81,7 @@ def test_no_word_in_the_queue_is_split_across_lines(page, recruiter, width):
     assert first_cell.locator("input[type=checkbox]").count() == 1
 
 
-def test_reject_without_a_reason_is_refused_and_with_one_recorded(page, recruiter):
+def test_reject_without_a_reason_is_refused_and_with_one_recorded(page, recruiter, log_in):
     application = SpecialConstableApplicationFactory(status=SpecialStatus.IN_REVIEW)
     DecisionReasonFactory(label="Does not meet the residency requirement")
     log_in(page, recruiter)
@@ -106,7 +108,7 @@ def test_reject_without_a_reason_is_refused_and_with_one_recorded(page, recruite
     assert application.notes.get().text == "Lived abroad until last year."
 
 
-def test_previous_and_next_follow_the_filter(page, recruiter):
+def test_previous_and_next_follow_the_filter(page, recruiter, log_in):
     now = timezone.now()
     newest, middle, oldest = (
         SpecialConstableApplicationFactory(
@@ -131,7 +133,9 @@ def test_previous_and_next_follow_the_filter(page, recruiter):
     assert page.url.endswith("?status=new")
 
 
-def test_sending_a_templated_message_puts_one_outbox_row_and_one_history_entry(page, recruiter):
+def test_sending_a_templated_message_puts_one_outbox_row_and_one_history_entry(
+    page, recruiter, log_in
+):
     from recruitment.models import Notification
 
     application = SpecialConstableApplicationFactory(first_name="Jordan")
