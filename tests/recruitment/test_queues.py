@@ -9,10 +9,21 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from accounts.factories import EditorFactory, RecruiterFactory
 from recruitment import triage
 from recruitment.enums import MiniPoliceStatus, SpecialStatus
-from recruitment.factories import MiniPoliceRegistrationFactory, SpecialConstableApplicationFactory
-from recruitment.models import MiniPoliceRegistration, Note, SpecialConstableApplication
+from recruitment.factories import (
+    MessageTemplateFactory,
+    MiniPoliceRegistrationFactory,
+    SpecialConstableApplicationFactory,
+)
+from recruitment.models import (
+    MiniPoliceRegistration,
+    Note,
+    Notification,
+    SpecialConstableApplication,
+)
+from tests.recruitment.conftest import area_id
 
 pytestmark = pytest.mark.django_db
 
@@ -21,13 +32,27 @@ MP = "minipoliceregistration"
 
 
 @pytest.fixture
-def queue_data(demo_site):
-    """The demo site (users, pages, demo submissions) plus one known application."""
+def queue_data(areas):
+    """One new Special Constable application with known answers, and one new Mini Police
+    registration: a row in each queue."""
     application = SpecialConstableApplicationFactory(
         first_name="Findable", last_name="Person", email="findable.person@example.com"
     )
-    registration = MiniPoliceRegistration.objects.order_by("pk").first()
+    registration = MiniPoliceRegistrationFactory()
     return application, registration
+
+
+def _duplicate_pair(**fields):
+    """A school that registered twice for the same academic year, both flagged (as
+    triage.flag_duplicates leaves them)."""
+    first = MiniPoliceRegistrationFactory(possible_duplicate=True, **fields)
+    second = MiniPoliceRegistrationFactory(
+        urn=first.urn,
+        preferred_start=first.preferred_start,
+        possible_duplicate=True,
+        contact_name="Jo Office-Manager",
+    )
+    return first, second
 
 
 def queue_urls(application, registration):
