@@ -4,12 +4,14 @@ page costs does not grow with the number of articles or submissions, and stays u
 The news index, article and search budgets live in tests/news/test_query_budget.py.
 """
 
-import uuid
+import datetime
+import itertools
 
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests.news.conftest import bulk_articles
 from tests.recruitment import conftest as recruitment_fixtures
@@ -39,6 +41,10 @@ QUEUES = [
     "/admin/recruitment/minipoliceregistration/",
 ]
 QUEUE_BUDGET = 16
+FEEDBACK_QUESTIONS = [
+    ("How satisfied are you with this website?", "radio", "Satisfied\nDissatisfied"),
+    ("How could we improve this website?", "multiline", ""),
+]
 
 _shared_areas = recruitment_fixtures._shared_areas
 _shared_form_pages = recruitment_fixtures._shared_form_pages
@@ -70,43 +76,89 @@ def count_all(client, pages):
     }
 
 
-def add_submissions(models, count):
-    """Copies of the demo's submissions (every status, assigned or not) under new references."""
-    from recruitment.references import next_reference
+_numbers = itertools.count(1)
 
-    for _model, prefix, templates in models:
-        for number in range(count):
-            copy = templates[number % len(templates)]
-            copy.pk = None
-            copy.reference = next_reference(prefix, 2026)
-            copy.idempotency_key = uuid.uuid4()
-            copy.save()
+
+def add_submissions(count, viewer):
+    """count more submissions of each queue, in turn: in every status, assigned to the viewer,
+    to another recruiter or to nobody, in each area, some waiting too long, some flagged as
+    duplicates of each other, some decided and erased; the Specials not erased with a note."""
+    from accounts.factories import RecruiterFactory
+    from cms.models import Area
+    from recruitment import triage
+    from recruitment.factories import (
+        MiniPoliceRegistrationFactory,
+        SpecialConstableApplicationFactory,
+    )
+
+    assignees = [viewer, RecruiterFactory(username="other-recruiter"), None]
+    areas = list(Area.objects.filter(force_wide=False))
+    long_ago = timezone.now() - datetime.timedelta(days=60)
+    for factory in (SpecialConstableApplicationFactory, MiniPoliceRegistrationFactory):
+        specials = factory is SpecialConstableApplicationFactory
+        transitions = factory._meta.model.transitions
+        statuses = list(transitions)
+        for n in range(count):
+            status = statuses[n % len(statuses)]
+            twin = next(_numbers) // 2  # pairs of duplicates
+            submission = factory(
+                status=status,
+                assignee=assignees[n % len(assignees)],
+                area=areas[n % len(areas)],
+                status_changed_at=long_ago if n % 4 == 0 else timezone.now(),
+                possible_duplicate=n % 3 == 0,
+                erased=n % 3 == 2 and not transitions[status],  # decided, then erased
+                **({"email": f"twin{twin}@example.com"} if specials else {"urn": f"{twin:06d}"}),
+            )
+            if specials and not submission.is_erased:
+                triage.add_note(submission, "Called back.", by=viewer)
 
 
 @pytest.fixture
-def submission_templates(demo_site):
-    """The demo's submissions kept in memory, the tables emptied, so a test sets the row count."""
-    from recruitment.models import MiniPoliceRegistration, SpecialConstableApplication
-
-    models = []
-    for model, prefix in [(SpecialConstableApplication, "SC"), (MiniPoliceRegistration, "MP")]:
-        models.append((model, prefix, list(model.objects.order_by("-pk"))))
-        model.objects.all().delete()
-    return models
-
-
-@pytest.fixture
-def public_site(form_pages):
-    """Every public page type: the site pages, the programmes (promoted on the home page, with
-    related news), both forms, and a news section with its first articles."""
-    from cms.demo import load_site_pages
-    from home.demo import load_home_promotions
+def public_site(home_page, form_pages):
+    """Every public page type: the home page promoting the programmes, the programme index
+    and pages, both forms, the feedback form, a content page, and a news section."""
+    from cms.factories import ContentPageFactory
+    from cms.models import FeedbackFormField, FeedbackFormPage, ProgrammePage
+    from home.models import HomePageProgrammePromo
     from news.factories import NewsIndexPageFactory
 
-    home = form_pages[0].get_site().root_page.specific
-    load_site_pages(home)
-    load_home_promotions(home)
-    return NewsIndexPageFactory(parent=home)
+    ContentPageFactory(
+        parent=home_page,
+        title="Staying safe online",
+        slug="safety",
+        body=[
+            ("heading", {"text": "What the button does", "level": "h2"}),
+            ("paragraph", '<p>It leaves the site. See <a href="/cookies/">cookies</a>.</p>'),
+            ("heading", {"text": "What it does not do", "level": "h2"}),
+            ("paragraph", "<ul><li>Delete your history.</li><li>Close tabs.</li></ul>"),
+        ],
+    )
+    feedback = home_page.add_child(
+        instance=FeedbackFormPage(
+            title="Give feedback on this website",
+            slug="feedback",
+            intro="<p>Tell us what works.</p>",
+            thank_you_text="<p>Thank you.</p>",
+        )
+    )
+    for order, (label, field_type, choices) in enumerate(FEEDBACK_QUESTIONS):
+        FeedbackFormField.objects.create(
+            page=feedback,
+            sort_order=order,
+            label=label,
+            field_type=field_type,
+            choices=choices,
+            required=True,
+        )
+    volunteer = form_pages[0].get_parent().get_parent()
+    home_page.programme_promos = [
+        HomePageProgrammePromo(programme=programme)
+        for programme in ProgrammePage.objects.child_of(volunteer)
+    ]
+    home_page.hero_link_page = volunteer
+    home_page.save_revision().publish()
+    return NewsIndexPageFactory(parent=home_page)
 
 
 def add_to_public_site(index, recruitment_pages, count):
@@ -141,13 +193,13 @@ def test_public_pages_cost_the_same_with_2_or_14_articles_and_submissions(
 
 
 def test_recruitment_queues_cost_the_same_with_5_or_60_submissions(
-    client, submission_templates, login_as, django_assert_max_num_queries
+    client, areas, login_as, django_assert_max_num_queries
 ):
-    login_as("recruiter")
+    recruiter = login_as("recruiter")
     pages = [("get", path) for path in QUEUES]
-    add_submissions(submission_templates, 5)
+    add_submissions(5, recruiter)
     few = count_all(client, pages)
-    add_submissions(submission_templates, 55)
+    add_submissions(55, recruiter)
     many = count_all(client, pages)
     assert few == many
     for path in QUEUES:

@@ -13,7 +13,7 @@ from wagtail.models import ModelLogEntry
 from recruitment import triage
 from recruitment.enums import MiniPoliceStatus, SpecialStatus
 from recruitment.factories import MiniPoliceRegistrationFactory, SpecialConstableApplicationFactory
-from recruitment.models import MiniPoliceRegistration, Notification
+from recruitment.models import MiniPoliceRegistration, Notification, SpecialConstableApplication
 
 pytestmark = pytest.mark.django_db
 
@@ -23,8 +23,9 @@ ERASE = "/admin/recruitment/data-requests/erase/"
 
 
 @pytest.fixture
-def asker(demo_site):
-    """One person with an application and a school registration, a note and an email."""
+def asker(db):
+    """One person with an application and a school registration, a note and an email; and
+    someone else's application and registration, which nothing here may touch."""
     application = SpecialConstableApplicationFactory(
         email="Asker@Example.com", first_name="Asker", last_name="Person"
     )
@@ -32,6 +33,7 @@ def asker(demo_site):
         email="asker@example.com", contact_name="Asker Person", status=MiniPoliceStatus.ACTIVE
     )
     other = SpecialConstableApplicationFactory(email="someone.else@example.com")
+    MiniPoliceRegistrationFactory(email="office@another-school.example.com")
     triage.add_note(application, "Asked about shift patterns.", by=None)
     from django.contrib.contenttypes.models import ContentType
 
@@ -186,7 +188,13 @@ def test_erasing_an_address_with_nothing_held_says_so(client, login_as, asker):
     assert (
         MiniPoliceRegistration.objects.exclude(email="").count()
         == MiniPoliceRegistration.objects.count()
+        == 2
     )
+    assert (
+        SpecialConstableApplication.objects.filter(anonymised_at=None).exclude(email="").count()
+        == 2
+    )
+    assert not ModelLogEntry.objects.filter(action="recruitment.erase").exists()
 
 
 def test_erase_and_export_refuse_get(client, login_as, asker):

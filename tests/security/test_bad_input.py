@@ -10,6 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from wagtail.contrib.forms.models import FormSubmission
+from wagtail.contrib.forms.utils import get_field_clean_name
+from wagtail.models import ModelLogEntry
 
 from recruitment.models import Draft, MiniPoliceRegistration, SpecialConstableApplication
 from tests.recruitment.conftest import step_posts
@@ -39,16 +41,62 @@ content_type = st.sampled_from(
 OK_STATUSES = {200, 302, 400, 403, 404, 405, 413, 429}
 
 
+FEEDBACK_QUESTIONS = [
+    ("How satisfied are you with this website?", "radio", "Satisfied\nDissatisfied"),
+    ("How could we improve this website?", "multiline", ""),
+]
+
+
+@pytest.fixture(scope="module")
+def _shared_public_pages(_shared_home_page, _shared_areas, django_db_blocker):
+    """Beside the form pages: the feedback form, and a news section with two pages of
+    articles over two months, in an area and with a topic to filter by."""
+    from datetime import datetime
+
+    from cms.models import Area, FeedbackFormField, FeedbackFormPage
+    from home.models import HomePage
+    from news.factories import NewsIndexPageFactory
+    from news.models import NEWS_PAGE_SIZE
+    from tests.news.conftest import LONDON, build_article, bulk_articles
+
+    with django_db_blocker.unblock():
+        home = HomePage.objects.get(pk=_shared_home_page)
+        feedback = home.add_child(
+            instance=FeedbackFormPage(title="Give feedback on this website", slug="feedback")
+        )
+        for order, (label, field_type, choices) in enumerate(FEEDBACK_QUESTIONS):
+            FeedbackFormField.objects.create(
+                page=feedback,
+                sort_order=order,
+                label=label,
+                field_type=field_type,
+                choices=choices,
+                required=True,
+            )
+        news = NewsIndexPageFactory(parent=home)
+        news.save_revision().publish()
+        start = datetime(2026, 11, 20, 12, 0, tzinfo=LONDON)
+        bulk_articles(news, Area.objects.get(slug="northvale"), NEWS_PAGE_SIZE, start=start)
+        build_article(
+            news,
+            Area.objects.get(slug="force-wide"),
+            topics=["Cadets"],
+            when=datetime(2026, 10, 9, 14, 30, tzinfo=LONDON),
+        )
+        return feedback.pk
+
+
 @pytest.fixture
-def site(demo_site, settings):
+def site(module_data, _shared_public_pages, form_pages, settings):
+    """The public forms: Special Constables, Mini Police and feedback; and /news/."""
     settings.RECRUITMENT_RATE_LIMIT = 0  # the limit has its own tests; here it would hide bugs
     from cms.models import FeedbackFormPage
-    from recruitment.models import MiniPoliceFormPage, SpecialConstableFormPage
 
+    specials, mini = form_pages
     return {
-        "specials": SpecialConstableFormPage.objects.live().first(),
-        "mini": MiniPoliceFormPage.objects.live().first(),
-        "feedback": FeedbackFormPage.objects.live().first(),
+        "specials": specials,
+        "mini": mini,
+        "feedback": FeedbackFormPage.objects.get(pk=_shared_public_pages),
     }
 
 
@@ -120,7 +168,16 @@ def test_date_of_birth_boxes_survive_any_text(client, site, special_answers, par
         assert not Draft.objects.exists(), "an invalid or ineligible date of birth was kept"
 
 
-@given(fields=st.dictionaries(any_text, st.one_of(value, st.lists(value, max_size=3)), max_size=6))
+# The questions' own names as well as any other: hostile answers to the real questions too.
+feedback_name = st.one_of(
+    st.sampled_from([get_field_clean_name(label) for label, _, _ in FEEDBACK_QUESTIONS]),
+    any_text,
+)
+
+
+@given(
+    fields=st.dictionaries(feedback_name, st.one_of(value, st.lists(value, max_size=3)), max_size=6)
+)
 def test_feedback_form_survives_hostile_answers(client, site, fields):
     before = counts()
     response = client.post(site["feedback"].url, fields)
@@ -210,14 +267,33 @@ def test_news_filters_and_pagination_survive_hostile_values(client, site, params
     assert response.status_code in (200, 404), (path, params, response.status_code)
 
 
+@pytest.fixture
+def manager(login_as):
+    """A recruitment manager, with submissions in both queues for the data request screen."""
+    from recruitment.factories import (
+        MiniPoliceRegistrationFactory,
+        SpecialConstableApplicationFactory,
+    )
+
+    SpecialConstableApplicationFactory.create_batch(3)
+    MiniPoliceRegistrationFactory.create_batch(2)
+    return login_as("manager")
+
+
+def held():
+    """Submissions of both queues whose personal data is still held."""
+    return (
+        SpecialConstableApplication.objects.exclude(email="").count(),
+        MiniPoliceRegistration.objects.exclude(email="").count(),
+    )
+
+
 @given(data=st.data())
-def test_data_request_screen_survives_hostile_posts(client, demo_site, data):
+def test_data_request_screen_survives_hostile_posts(client, manager, data):
     """The manager's data request URLs: hostile or missing addresses, formats and confirmations
     give a page or a clear message, never a 500, and never erase anything."""
-    from django.contrib.auth import get_user_model
-
-    client.force_login(get_user_model().objects.get(username="manager"))
-    before = SpecialConstableApplication.objects.exclude(email="").count()
+    client.force_login(manager)
+    before = held()
     url = data.draw(
         st.sampled_from(
             [
@@ -235,4 +311,5 @@ def test_data_request_screen_survives_hostile_posts(client, demo_site, data):
     }
     response = client.post(url, body)
     assert response.status_code in OK_STATUSES, (url, response.status_code)
-    assert SpecialConstableApplication.objects.exclude(email="").count() == before
+    assert held() == before == (3, 2)
+    assert not ModelLogEntry.objects.filter(action="recruitment.erase").exists()
