@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.html import strip_tags
 from wagtail.log_actions import log
+from wagtail.models import Site
 
 from cms.models import SiteSettings
 
@@ -21,8 +22,11 @@ from .tasks import enqueue_sending
 
 
 def _force_name(page):
+    """The force's name from the site settings of the form's site, or of the default site when
+    the submission has no form page (it was deleted since)."""
     site = page.get_site() if page else None
-    return SiteSettings.for_site(site).force_name if site else "Blue Lamp Constabulary"
+    site = site or Site.objects.filter(is_default_site=True).first()
+    return SiteSettings.for_site(site).force_name if site else SiteSettings().force_name
 
 
 def next_steps(page, submission):

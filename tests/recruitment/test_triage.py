@@ -253,6 +253,22 @@ def test_message_from_a_template_goes_through_the_outbox_and_the_history(
     assert [e["template"] for e in emails] == ["Assessment day invitation"]
 
 
+def test_message_signs_off_with_the_forces_name_even_when_the_form_page_is_gone(
+    client, recruiter, site_settings, django_capture_on_commit_callbacks
+):
+    site_settings.force_name = "Northshire Police"
+    site_settings.save()
+    application = SpecialConstableApplicationFactory(page=None, status=SpecialStatus.ASSESSMENT)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("recruitment_message", args=[SC, application.pk]),
+            {"template": MessageTemplateFactory().pk, "paragraph": ""},
+        )
+    body = Notification.objects.get(kind=NotificationKind.MESSAGE).body
+    assert body.rstrip().endswith("Northshire Police")
+    assert "Blue Lamp" not in body
+
+
 def test_message_needs_a_template(client, recruiter):
     application = SpecialConstableApplicationFactory()
     response = client.post(reverse("recruitment_message", args=[SC, application.pk]), {})
