@@ -25,6 +25,21 @@ def empty_cache():
     page_cache.forget_local()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory, worker_id):
+    """Where the tests' files go (uploads, drawn pictures, renditions): this run's temporary
+    directory, one for all the xdist workers (the demo site's pictures are drawn once, by the
+    worker that builds it), never the project's media/ that `make run` serves. pytest keeps
+    the last three runs' directories and deletes older ones."""
+    from django.test import override_settings
+
+    run = tmp_path_factory.getbasetemp()
+    root = (run if worker_id == "master" else run.parent) / "media"
+    root.mkdir(exist_ok=True)
+    with override_settings(MEDIA_ROOT=root):
+        yield root
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """What the migrations made, kept as a row snapshot (tests/snapshots.py) that Django's
@@ -170,7 +185,7 @@ def login_as(client):
 # load_demo_content runs once per test run, inside a transaction that is rolled back; what it
 # made is kept as a row snapshot (tests/snapshots.py) that each demo test writes back in place
 # of its own data. The first xdist worker to need it builds it and leaves it in the run's
-# shared temporary directory for the others (the media files it made are in MEDIA_ROOT).
+# shared temporary directory for the others (the media files it made are in media_root).
 
 
 def _build_demo_snapshot():

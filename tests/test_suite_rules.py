@@ -1,5 +1,6 @@
-"""The suite's own rule for data a module's tests share (tests/conftest.py, module_transaction):
-a test that commits is refused at collection beside tests that share data in a transaction."""
+"""The suite's own rules: a test that commits is refused at collection beside tests that share
+data in a transaction (tests/conftest.py, module_transaction), and the files tests save go to
+the run's temporary directory, not the project's media/ (media_root)."""
 
 from types import SimpleNamespace
 
@@ -36,3 +37,16 @@ def test_committing_tests_in_their_own_module_are_allowed():
             item("worker", "committed_home_page", transaction=True),
         ]
     )
+
+
+def test_files_a_test_saves_stay_out_of_the_projects_media(media_root, db):
+    from django.conf import settings
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    name = default_storage.save("probe.txt", ContentFile(b"saved by a test"))
+    try:
+        assert (media_root / name).read_bytes() == b"saved by a test"
+        assert not (settings.BASE_DIR / "media" / name).exists()
+    finally:
+        default_storage.delete(name)
