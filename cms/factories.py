@@ -3,7 +3,14 @@
 import factory
 import wagtail_factories
 
-from .models import Area, ContentPage, ProgrammeIndexPage, ProgrammePage
+from .models import (
+    Area,
+    ContentPage,
+    FeedbackFormField,
+    FeedbackFormPage,
+    ProgrammeIndexPage,
+    ProgrammePage,
+)
 
 
 class AreaFactory(factory.django.DjangoModelFactory):
@@ -48,3 +55,35 @@ class ProgrammePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ProgrammePage
+
+
+# The feedback form's questions, as the demo asks them (fewer choices): (label, type, choices).
+FEEDBACK_QUESTIONS = [
+    ("How satisfied are you with this website?", "radio", "Satisfied\nDissatisfied"),
+    ("How could we improve this website?", "multiline", ""),
+]
+
+
+class FeedbackFormPageFactory(wagtail_factories.PageFactory):
+    """The feedback form at /feedback/, its questions (FEEDBACK_QUESTIONS) all required."""
+
+    title = "Give feedback on this website"
+    slug = "feedback"
+
+    class Meta:
+        model = FeedbackFormPage
+        skip_postgeneration_save = True  # the questions are rows of their own
+
+    @factory.post_generation
+    def questions(page, create, extracted, **kwargs):
+        if not create:
+            return
+        for order, (label, field_type, choices) in enumerate(extracted or FEEDBACK_QUESTIONS):
+            FeedbackFormField.objects.create(
+                page=page,
+                sort_order=order,
+                label=label,
+                field_type=field_type,
+                choices=choices,
+                required=True,
+            )

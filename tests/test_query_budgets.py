@@ -41,10 +41,6 @@ QUEUES = [
     "/admin/recruitment/minipoliceregistration/",
 ]
 QUEUE_BUDGET = 16
-FEEDBACK_QUESTIONS = [
-    ("How satisfied are you with this website?", "radio", "Satisfied\nDissatisfied"),
-    ("How could we improve this website?", "multiline", ""),
-]
 
 _shared_areas = recruitment_fixtures._shared_areas
 _shared_form_pages = recruitment_fixtures._shared_form_pages
@@ -118,8 +114,8 @@ def add_submissions(count, viewer):
 def public_site(home_page, form_pages):
     """Every public page type: the home page promoting the programmes, the programme index
     and pages, both forms, the feedback form, a content page, and a news section."""
-    from cms.factories import ContentPageFactory
-    from cms.models import FeedbackFormField, FeedbackFormPage, ProgrammePage
+    from cms.factories import ContentPageFactory, FeedbackFormPageFactory
+    from cms.models import ProgrammePage
     from home.models import HomePageProgrammePromo
     from news.factories import NewsIndexPageFactory
 
@@ -134,23 +130,9 @@ def public_site(home_page, form_pages):
             ("paragraph", "<ul><li>Delete your history.</li><li>Close tabs.</li></ul>"),
         ],
     )
-    feedback = home_page.add_child(
-        instance=FeedbackFormPage(
-            title="Give feedback on this website",
-            slug="feedback",
-            intro="<p>Tell us what works.</p>",
-            thank_you_text="<p>Thank you.</p>",
-        )
+    FeedbackFormPageFactory(
+        parent=home_page, intro="<p>Tell us what works.</p>", thank_you_text="<p>Thank you.</p>"
     )
-    for order, (label, field_type, choices) in enumerate(FEEDBACK_QUESTIONS):
-        FeedbackFormField.objects.create(
-            page=feedback,
-            sort_order=order,
-            label=label,
-            field_type=field_type,
-            choices=choices,
-            required=True,
-        )
     volunteer = form_pages[0].get_parent().get_parent()
     home_page.programme_promos = [
         HomePageProgrammePromo(programme=programme)

@@ -13,6 +13,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.models import ModelLogEntry
 
+from cms.factories import FEEDBACK_QUESTIONS
 from recruitment.models import Draft, MiniPoliceRegistration, SpecialConstableApplication
 from tests.recruitment.conftest import step_posts
 
@@ -41,19 +42,14 @@ content_type = st.sampled_from(
 OK_STATUSES = {200, 302, 400, 403, 404, 405, 413, 429}
 
 
-FEEDBACK_QUESTIONS = [
-    ("How satisfied are you with this website?", "radio", "Satisfied\nDissatisfied"),
-    ("How could we improve this website?", "multiline", ""),
-]
-
-
 @pytest.fixture(scope="module")
 def _shared_public_pages(_shared_home_page, _shared_areas, django_db_blocker):
     """Beside the form pages: the feedback form, and a news section with two pages of
     articles over two months, in an area and with a topic to filter by."""
     from datetime import datetime
 
-    from cms.models import Area, FeedbackFormField, FeedbackFormPage
+    from cms.factories import FeedbackFormPageFactory
+    from cms.models import Area
     from home.models import HomePage
     from news.factories import NewsIndexPageFactory
     from news.models import NEWS_PAGE_SIZE
@@ -61,18 +57,7 @@ def _shared_public_pages(_shared_home_page, _shared_areas, django_db_blocker):
 
     with django_db_blocker.unblock():
         home = HomePage.objects.get(pk=_shared_home_page)
-        feedback = home.add_child(
-            instance=FeedbackFormPage(title="Give feedback on this website", slug="feedback")
-        )
-        for order, (label, field_type, choices) in enumerate(FEEDBACK_QUESTIONS):
-            FeedbackFormField.objects.create(
-                page=feedback,
-                sort_order=order,
-                label=label,
-                field_type=field_type,
-                choices=choices,
-                required=True,
-            )
+        feedback = FeedbackFormPageFactory(parent=home)
         news = NewsIndexPageFactory(parent=home)
         news.save_revision().publish()
         start = datetime(2026, 11, 20, 12, 0, tzinfo=LONDON)
