@@ -42,26 +42,16 @@ def media_root(tmp_path_factory, worker_id):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """What the migrations made, kept as a row snapshot (tests/snapshots.py) that Django's
-    serialized_rollback writes back before each browser test, that is written back after each
-    test that commits (in place of Django's flush), and that the demo site starts from.
-
-    Django keeps its own copy on the connection object of the thread that created the test
-    database. Playwright's sync API runs tests in a greenlet with its own context, where
-    Django hands out a new connection object, so the snapshot is kept on the class: every
-    connection object reaches it.
-    """
+    """What the migrations made, kept as a row snapshot (tests/snapshots.py): written back
+    after each test that commits, in place of Django's flush, so every test starts from it
+    (the others roll back to it), and the demo site starts from it."""
     from django.db import connections
 
     from tests import snapshots
 
     global MIGRATED
-    connection = connections["default"]  # the only database
     with django_db_blocker.unblock():
-        MIGRATED = snapshots.take(connection)
-    if getattr(connection, "_test_serialized_contents", None) is not None:
-        type(connection)._test_serialized_contents = MIGRATED
-        snapshots.serve_serialized_rollback(type(connection.creation))
+        MIGRATED = snapshots.take(connections["default"])  # the only database
     snapshots.write_back_after_transactional_tests(MIGRATED)
 
 
@@ -302,9 +292,9 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-            # The live server sees only committed data, so these tests commit; restoring the
-            # data migrations made (root page, groups, workflows) keeps every test's start equal.
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+            # The live server sees only committed data, so these tests commit; what migrations
+            # made (root page, groups, workflows) is written back after each (django_db_setup).
+            item.add_marker(pytest.mark.django_db(transaction=True))
     _refuse_commits_beside_a_module_transaction(items)
 
 

@@ -1,9 +1,10 @@
 """Whole-database snapshots for the suite, kept and written back as table rows.
 
-Two snapshots are written back before tests: what the migrations made (before every browser
-test: Django's serialized_rollback) and the demo site (before every demo-site test). Django
-keeps the first as JSON and writes it back object by object through the ORM serializer, and
-the demo site was kept the same way: 0.1 s and 0.4 s a test, most of a demo test's setup.
+Two snapshots are written back: what the migrations made (after every test that commits, in
+place of Django's flush) and the demo site (before every demo-site test). Django's own
+serialized_rollback keeps the first as JSON and writes it back object by object through the
+ORM serializer, and the demo site was kept the same way: 0.1 s and 0.4 s a test, most of a
+demo test's setup.
 Here a snapshot is each table's rows as the database returns them; writing one back empties
 every table and inserts the rows with one statement per table (COPY on PostgreSQL), in one
 transaction, then moves PostgreSQL's sequences past them. Foreign keys are checked at commit
@@ -96,24 +97,6 @@ def restore(connection, snapshot):
             models = apps.get_models(include_auto_created=True)
             for sql in connection.ops.sequence_reset_sql(no_style(), models):
                 cursor.execute(sql)
-
-
-def serve_serialized_rollback(database_creation_class):
-    """Let Django's serialized_rollback write back a Snapshot: TransactionTestCase passes
-    `connection._test_serialized_contents` to `creation.deserialize_db_from_string`, and the
-    suite keeps a Snapshot there (tests/conftest.py, django_db_setup)."""
-    original = database_creation_class.deserialize_db_from_string
-    if getattr(original, "writes_back_snapshots", False):
-        return
-
-    def deserialize_db_from_string(self, data):
-        if isinstance(data, Snapshot):
-            restore(self.connection, data)
-        else:
-            original(self, data)
-
-    deserialize_db_from_string.writes_back_snapshots = True
-    database_creation_class.deserialize_db_from_string = deserialize_db_from_string
 
 
 def write_back_after_transactional_tests(snapshot):

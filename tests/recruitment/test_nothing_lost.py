@@ -34,8 +34,7 @@ def mail_down(settings):
     return settings
 
 
-# Serialized rollback: it runs among the browser tests, which leave the database flushed.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_concurrent_applications_are_each_stored_once_and_acknowledged_once_mail_returns(
     form_pages, live_server, mail_down
 ):

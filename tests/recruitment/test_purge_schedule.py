@@ -28,7 +28,7 @@ def waiting():
 
 
 # db_worker commits and checks its connection as in production, so this test commits too.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_db_worker_purges_and_queues_the_next_run_a_day_later(settings, committed_home_page):
     settings.TASKS = DATABASE_TASKS
     expired = SpecialConstableApplicationFactory(
