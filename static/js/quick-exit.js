@@ -16,9 +16,11 @@
  *   (the 500 page has none: its href is the neutral site itself); the server
  *   (SiteSettings.quick_exit_url, DEFAULT_QUICK_EXIT_URL when there is no database) is its
  *   only source.
- * - A page that shows an applicant's answers (data-private-page on <body>) and is brought back
- *   from the back/forward cache is hidden and loaded again from the server, which decides
- *   what it may show: after an exit, nothing typed.
+ * - On a page that shows an applicant's answers (data-private-page on <body>) only the server
+ *   decides what is shown, and after an exit it shows nothing typed. Brought back from the
+ *   back/forward cache, such a page is hidden and loaded again; reached by Back or Forward,
+ *   its forms are reset to what the server sent, undoing the browser's restoring of what was
+ *   typed into them before (it would put a date of birth back into an emptied first page).
  * - When the site setting "keep the whole visit out of history" is on (data attribute on the
  *   quick exit), following a link or a search form to another page of this site replaces the
  *   current history entry, so after exiting, Back leaves the site altogether. A form sent by
@@ -146,14 +148,47 @@
     if (target && target.closest && target.closest("[data-quick-exit-button]")) { exit(event); }
   }, true);
 
-  // A page restored from the back/forward cache after an exit must not show itself again;
-  // one that shows answers asks the server again, which has forgotten them after an exit.
+  // --- Back and Forward on pages that show answers -----------------------------------------
+
+  function isPrivatePage() {
+    return !!(document.body && document.body.hasAttribute("data-private-page"));
+  }
+
+  function reachedByBackOrForward() {
+    try {
+      var entry = window.performance.getEntriesByType("navigation")[0];
+      return !!entry && entry.type === "back_forward";
+    } catch (e) { return false; }
+  }
+
+  // What the server sent is each control's default: reset() puts it back. Then tell the
+  // page's own scripts (conditional reveals) that the choices changed.
+  function showOnlyWhatTheServerSent() {
+    Array.prototype.forEach.call(document.forms, function (form) {
+      form.reset();
+      Array.prototype.forEach.call(form.elements, function (control) {
+        if (control.type === "radio" || control.type === "checkbox") {
+          control.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+      });
+    });
+  }
+
   window.addEventListener("pageshow", function (event) {
-    if (!event.persisted) { return; }
-    if (exiting) { exiting = false; exit(); return; }
-    if (document.body && document.body.hasAttribute("data-private-page")) {
+    if (event.persisted && exiting) {
+      // The page we left from, brought back: it must not show itself again.
+      exiting = false;
+      exit();
+      return;
+    }
+    if (!isPrivatePage()) { return; }
+    if (event.persisted) {
+      // Frozen with its answers before the exit: ask the server, which has forgotten them.
+      // A replace, not a reload, which would put typed values back in the forms again.
       hidePage();
-      window.location.reload();
+      window.location.replace(window.location.href);
+    } else if (reachedByBackOrForward()) {
+      showOnlyWhatTheServerSent();
     }
   });
 
