@@ -14,8 +14,9 @@ server, and only the come-back link emailed to the applicant opens it again.
   the request can choose another.
 
 It must never be what stops someone leaving, so every failure here (the database down, a
-broken session store) is logged and the redirect still happens. The Site middleware leaves
-this address alone (cms/routing.py) so that it answers without the database.
+broken session store) is logged and the redirect still happens. Its path is one of
+`page_cache.EXCLUDED_PREFIXES`, so neither the page cache nor the Site middleware (which
+reads the database on a cache miss) runs for it, and it answers without the database.
 
 A request from another site can at most end a visitor's own anonymous session, and not even
 that: the session cookie is SameSite=Lax, so a cross-site POST arrives without it, and a
