@@ -50,7 +50,9 @@ def _private(response):
 
 def _render(request, page, template, status=200, **extra):
     context = page.get_context(request)
-    context.update(queue=queue_for(page), **extra)
+    # private_page: if the back/forward cache brings the page back, the quick exit's script
+    # loads it again from the server (static/js/quick-exit.js).
+    context.update(queue=queue_for(page), private_page=True, **extra)
     return _private(TemplateResponse(request, template, context, status=status))
 
 
