@@ -91,8 +91,12 @@ def current_draft(request, queue):
 def _remember(request, queue, draft):
     # The submission's key goes with the draft, before Send: a retried Send finds what the
     # draft became, and a new draft replaces the key of the last one sent from this browser.
-    request.session[DRAFT_KEY.format(queue.key)] = str(draft.pk)
-    request.session[SUBMISSION_KEY.format(queue.key)] = str(draft.submission_token)
+    for key, value in [
+        (DRAFT_KEY.format(queue.key), str(draft.pk)),
+        (SUBMISSION_KEY.format(queue.key), str(draft.submission_token)),
+    ]:
+        if request.session.get(key) != value:  # an unchanged session is not written again
+            request.session[key] = value
 
 
 def _sent(queue, key):

@@ -65,6 +65,9 @@ MIDDLEWARE = [
     "cms.routing.SiteMiddleware",
     # Before the CSRF check: a method the page does not take is a 405, not a failed form.
     "cms.page_methods.PageMethodMiddleware",
+    # Django's default limit on fields for all but the admin, before the CSRF check parses a
+    # body (cms/field_limit.py: PUBLIC_MAX_NUMBER_FIELDS).
+    "cms.field_limit.PublicFieldLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Which authenticator app, if any, this session has verified with; then the admin stays
@@ -324,6 +327,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Wagtail's page editor posts about 5 fields a block: a page of more than about 180 blocks
+# does not fit Django's default of 1,000 (measured, cms/field_limit.py), so the admin keeps
+# Wagtail's recommended 10,000 and every other request is held to Django's 1,000 by
+# PublicFieldLimitMiddleware.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+PUBLIC_MAX_NUMBER_FIELDS = 1_000
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
