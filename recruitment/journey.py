@@ -99,21 +99,22 @@ def _remember(request, queue, draft):
             request.session[key] = value
 
 
-def _sent(queue, key):
-    """The submission stored under an idempotency key (a string), or None."""
+def _sent(page, key):
+    """The submission of page's form stored under an idempotency key (a string), or None."""
     try:
         key = uuid.UUID(str(key))
     except ValueError:
         return None
-    return queue.model.objects.filter(idempotency_key=key).first()
+    return queue_for(page).model.objects.filter(idempotency_key=key, page=page).first()
 
 
-def sent_from_this_browser(request, queue):
-    """The submission this browser's last draft became, or None (not sent, or no session)."""
+def sent_from_this_browser(request, page):
+    """The submission this browser's last draft of page's form became, or None (not sent,
+    or no session)."""
     if settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return None
-    key = request.session.get(SUBMISSION_KEY.format(queue.key))
-    return _sent(queue, key) if key else None
+    key = request.session.get(SUBMISSION_KEY.format(queue_for(page).key))
+    return _sent(page, key) if key else None
 
 
 def _posted_form(request, section):
@@ -310,9 +311,9 @@ def check_answers(page, request):
         if request.method == "POST":
             # Send again after the first one counted (its answer lost, or pressed twice): the
             # application this browser's draft became, never an older one.
-            if sent_from_this_browser(request, queue) is not None:
+            if sent_from_this_browser(request, page) is not None:
                 return redirect(f"{page.url}thank-you/")
-            if (sent := _sent(queue, request.POST.get("submission", ""))) is not None:
+            if (sent := _sent(page, request.POST.get("submission", ""))) is not None:
                 return received(request, page, sent)
         return redirect(page.url)
     _remember(request, queue, draft)
@@ -361,7 +362,7 @@ def check_answers(page, request):
 
 def thank_you(page, request):
     """The reference of what this visitor just sent; a refresh shows it again, sends nothing."""
-    sent = sent_from_this_browser(request, queue_for(page))
+    sent = sent_from_this_browser(request, page)
     reference = sent.reference if sent is not None else None
     return _render(request, page, "recruitment/thank_you.html", reference=reference)
 
@@ -382,10 +383,13 @@ def send_retried_without_session(request):
     nothing was sent, which is then true)."""
     if request.method != "POST" or not request.path.endswith("/check-your-answers/"):
         return None
-    key = request.POST.get("submission", "")
+    try:
+        key = uuid.UUID(request.POST.get("submission", ""))
+    except ValueError:
+        return None
     for queue in QUEUES:
-        sent = _sent(queue, key)
-        if sent is None or sent.page_id is None:
+        sent = queue.model.objects.filter(idempotency_key=key).select_related("page").first()
+        if sent is None or sent.page is None:
             continue
         page = sent.page.specific
         if f"{page.get_url(request)}check-your-answers/" == request.path:
