@@ -99,6 +99,13 @@ def _remember(request, queue, draft):
             request.session[key] = value
 
 
+def forget(request, queue):
+    """This browser forgets its draft of queue and the key of what it became (the draft itself
+    is kept, or deleted, by the caller): nothing of it is reached from this session again."""
+    request.session.pop(DRAFT_KEY.format(queue.key), None)
+    request.session.pop(SUBMISSION_KEY.format(queue.key), None)
+
+
 def _sent(page, key):
     """The submission of page's form stored under an idempotency key (a string), or None."""
     try:
@@ -444,7 +451,7 @@ def delete_answers(page, request):
     draft = current_draft(request, queue)
     if draft is not None:
         intake.delete_draft(draft)
-        request.session.pop(DRAFT_KEY.format(queue.key), None)
+        forget(request, queue)
     return _render(request, page, "recruitment/deleted.html")
 
 
