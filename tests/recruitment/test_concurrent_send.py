@@ -24,7 +24,8 @@ import pytest
 from django.core import mail
 from django.db import connection
 
-from bench.submit import ACTION_RE, AREA_RE, CSRF_RE, REFERENCE_RE, VALUE_RE, Applicant, answers
+from bench.send_at_once import to_check_your_answers
+from bench.submit import REFERENCE_RE, Applicant
 from recruitment.models import Notification, SpecialConstableApplication
 from tests.recruitment.conftest import build_areas, build_form_pages
 
@@ -136,34 +137,10 @@ def server(form_pages, tmp_path, request):
     served.stop()
 
 
-def _to_check_your_answers(applicant, email):
-    """Answer every page as a browser would; returns the check your answers page's path and
-    the declaration's fields (its CSRF token and the submission's key)."""
-    status, _headers, html = applicant.request("GET", "/volunteer/special-constables/apply/")
-    assert status == 200
-    data = answers("sc", email, "")
-    for _ in range(10):
-        action = ACTION_RE.search(html)[1]
-        if action.endswith("/check-your-answers/"):
-            token = VALUE_RE.search(CSRF_RE.search(html)[0])[1]
-            key = html.split('name="submission" value="', 1)[1].split('"', 1)[0]
-            fields = {"consent": "on", "website": "", "csrfmiddlewaretoken": token}
-            return action, {**fields, "submission": key}
-        if area := AREA_RE.search(html):
-            data["area"] = area[1]
-        posted = dict(data)
-        if csrf := CSRF_RE.search(html):
-            posted["csrfmiddlewaretoken"] = VALUE_RE.search(csrf[0])[1]
-        status, headers, html = applicant.request("POST", action, urlencode(posted, doseq=True))
-        assert status == 302, (action, status)
-        status, _headers, html = applicant.request("GET", urlsplit(headers["Location"]).path)
-    raise AssertionError("no check your answers page")
-
-
 def test_three_sends_at_once_give_one_application_and_the_same_thank_you_page(server):
     email = f"three-sends-{uuid.uuid4().hex[:8]}@example.com"
     browser = Applicant(server.url)
-    path, declaration = _to_check_your_answers(browser, email)
+    path, declaration = to_check_your_answers(browser, email)
 
     answers_seen = [None] * SENDS
     all_ready = threading.Barrier(SENDS)
