@@ -450,11 +450,19 @@ class QueueAdmin(RefuseWith403, ModelAdmin):
         return cells
 
     def select_box(self, obj):
+        # What the recruiter sees in the row goes with the bulk form, so a row a colleague
+        # has changed since is refused (recruitment.triage), not changed over their change.
         return format_html(
             '<input type="checkbox" name="selected" value="{}" form="bulk-actions" '
-            'class="recruitment-select" aria-label="Select {}">',
+            'class="recruitment-select" aria-label="Select {}">'
+            '<input type="hidden" name="seen_status_{}" value="{}" form="bulk-actions">'
+            '<input type="hidden" name="seen_assignee_{}" value="{}" form="bulk-actions">',
             obj.pk,
             obj.reference,
+            obj.pk,
+            obj.status,
+            obj.pk,
+            obj.assignee_id or "",
         )
 
     select_box.short_description = "Select"

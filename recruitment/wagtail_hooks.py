@@ -134,6 +134,8 @@ def register_recruitment_log_actions(actions):
             text = f"Moved from {data.get('from')} to {data.get('to')}"
             if data.get("by_applicant"):
                 text += " by the applicant"
+            if data.get("on_erasure"):
+                text += " when its personal data was erased"
             if data.get("reason"):
                 text += f". Reason: {data['reason']}"
             return text
