@@ -23,11 +23,12 @@ from wagtail.log_actions import log, registry
 from wagtail.models import ModelLogEntry
 
 from .dates import uk_datetime
-from .models import DecisionReason
+from .models import SUBMISSION_MODELS, DecisionReason
 from .workflows import ChangedMeanwhile, ReasonRequired, TransitionNotAllowed, check_move
 
 MOVE = "recruitment.move"
 ASSIGN = "recruitment.assign"
+RETIRE_REASON = "recruitment.retire_reason"
 # The history entries that can explain why a change from an older read was refused.
 STATUS_ACTIONS = [MOVE]
 ASSIGNMENT_ACTIONS = [ASSIGN, MOVE]
@@ -142,6 +143,23 @@ def reasons_for(submission_or_model, target):
     if outcome is None:
         return DecisionReason.objects.none()
     return DecisionReason.objects.for_outcome(outcome)
+
+
+def reason_uses(reason):
+    """How many decisions, in every queue, gave this reason (a reason in use is never
+    deleted: the decisions keep their words, and the list keeps the reason, retired)."""
+    return sum(model.objects.filter(decision_reason=reason).count() for model in SUBMISSION_MODELS)
+
+
+def retire_reason(reason, by):
+    """Stop offering a reason to recruiters; the decisions that gave it are unchanged."""
+    if not reason.active:
+        return False
+    with transaction.atomic():
+        DecisionReason.objects.filter(pk=reason.pk).update(active=False)
+        reason.active = False
+        log(reason, RETIRE_REASON, user=by)
+    return True
 
 
 def needs_reason(submission_or_model, target):

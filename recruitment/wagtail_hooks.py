@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail_modeladmin.options import modeladmin_register
 
-from . import admin_views, data_request_views, permissions, retention
+from . import admin_views, data_request_views, permissions, retention, triage
 from .dashboard import RecruitmentPanel
 from .models import SUBMISSION_MODELS
 from .queues_admin import LIST_ADMINS, QUEUE_ADMINS
@@ -100,6 +100,9 @@ def register_recruitment_log_actions(actions):
     )
     actions.register_action(
         "recruitment.erase", "Erase", "Personal data erased at the applicant's request"
+    )
+    actions.register_action(
+        triage.RETIRE_REASON, "Retire", "Retired: no longer offered to recruiters"
     )
 
     @actions.register_action("recruitment.data_request")
