@@ -310,8 +310,10 @@ def _messages(response):
     return [str(m) for m in get_messages(response.wsgi_request)]
 
 
-def _now_hhmm():
-    return timezone.localtime().strftime("%H:%M")
+def _last_move_at(submission):
+    """The time of the latest move, as a refusal names it ("14:02")."""
+    entry = triage.history(submission).filter(action="recruitment.move").first()
+    return timezone.localtime(entry.timestamp).strftime("%H:%M")
 
 
 def test_a_move_from_a_stale_read_is_refused_and_says_who_changed_it(recruiter):
@@ -327,7 +329,7 @@ def test_a_move_from_a_stale_read_is_refused_and_says_who_changed_it(recruiter):
         triage.move(mine, SpecialStatus.IN_REVIEW, by=sam)
 
     assert str(refusal.value) == (
-        f"Riya Recruiter moved {application.reference} to Rejected at {_now_hhmm()}; "
+        f"Riya Recruiter moved {application.reference} to Rejected at {_last_move_at(application)}; "
         "your change was not made."
     )
     application.refresh_from_db()
@@ -376,7 +378,7 @@ def test_a_stale_admin_form_tells_the_second_recruiter_and_changes_nothing(clien
         follow=True,
     )
     told = (
-        f"Riya Recruiter moved {application.reference} to In review at {_now_hhmm()}; "
+        f"Riya Recruiter moved {application.reference} to In review at {_last_move_at(application)}; "
         "your change was not made."
     )
     assert told in _messages(response)
