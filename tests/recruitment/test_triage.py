@@ -329,8 +329,8 @@ def test_a_move_from_a_stale_read_is_refused_and_says_who_changed_it(recruiter):
         triage.move(mine, SpecialStatus.IN_REVIEW, by=sam)
 
     assert str(refusal.value) == (
-        f"Riya Recruiter moved {application.reference} to Rejected at {_last_move_at(application)}; "
-        "your change was not made."
+        f"Riya Recruiter moved {application.reference} to Rejected at "
+        f"{_last_move_at(application)}; your change was not made."
     )
     application.refresh_from_db()
     assert (application.status, application.decision_reason_label) == (
@@ -378,8 +378,8 @@ def test_a_stale_admin_form_tells_the_second_recruiter_and_changes_nothing(clien
         follow=True,
     )
     told = (
-        f"Riya Recruiter moved {application.reference} to In review at {_last_move_at(application)}; "
-        "your change was not made."
+        f"Riya Recruiter moved {application.reference} to In review at "
+        f"{_last_move_at(application)}; your change was not made."
     )
     assert told in _messages(response)
     assert response.status_code == 200 and told in response.text  # shown on his page
