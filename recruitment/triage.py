@@ -16,6 +16,7 @@ fresh.
 
 import uuid
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
@@ -72,7 +73,9 @@ def describe_change(entry, reference):
     elif entry.action == MOVE:
         what = f"moved {reference} to {data.get('to')}"
     elif data.get("assignee"):
-        what = f"assigned {reference} to {data['assignee']}"
+        # The entry keeps the username; a refused recruiter knows colleagues by name.
+        assignee = get_user_model().objects.filter(username=data["assignee"]).first()
+        what = f"assigned {reference} to {_person(assignee) or data['assignee']}"
     else:
         what = f"unassigned {reference}"
     return f"{who} {what} {_when(entry.timestamp)}"
