@@ -601,18 +601,19 @@ class ReasonButtonHelper(ButtonHelper):
     """Edit, and Retire for a reason still offered; Delete only for one never used (the
     delete page of one in use explains and offers Retire)."""
 
-    def retire_button(self, pk):
+    def retire_button(self, pk, classnames_add=None, classnames_exclude=None):
+        classnames = ["button-secondary", *(classnames_add or [])]
         return {
             "url": self.url_helper.get_action_url("retire", quote(pk)),
             "label": "Retire",
-            "classname": self.finalise_classname(["button-secondary"]),
+            "classname": self.finalise_classname(classnames, classnames_exclude or []),
             "title": "Stop offering this reason to recruiters",
         }
 
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
         buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
         if obj.active and self.permission_helper.user_can_edit_obj(self.request.user, obj):
-            buttons.insert(1, self.retire_button(obj.pk))
+            buttons.insert(1, self.retire_button(obj.pk, classnames_add, classnames_exclude))
         return buttons
 
 
@@ -688,9 +689,16 @@ class DecisionReasonAdmin(RefuseWith403, ModelAdmin):
     menu_label = "Decision reasons"
     menu_icon = "list-ul"
     add_to_admin_menu = False
-    list_display = ["label", "outcome", "sort_order", "active"]
+    list_display = ["label", "outcome", "sort_order", "offered"]
     list_filter = ["outcome", "active"]
     button_helper_class = ReasonButtonHelper
+
+    def offered(self, obj):
+        # In words: the admin's True/False icons belong to django.contrib.admin, not run here.
+        return "Offered" if obj.active else "Retired"
+
+    offered.short_description = "Offered to recruiters"
+    offered.admin_order_field = "active"
     delete_view_class = ReasonDeleteView
 
     def retire_view(self, request, instance_pk):
