@@ -82,8 +82,9 @@ def describe_change(entry, reference):
 
 
 def changed_meanwhile(submission, actions):
-    """The refusal of a change asked from an older read of submission (read fresh here):
-    who made the latest of `actions` in its history, and what it is now."""
+    """The refusal of a change asked from an older read of submission (read fresh here, so
+    the caller holds what is true): who made the latest of `actions` in its history, and
+    what they did."""
     submission.refresh_from_db()
     entry = history(submission).filter(action__in=actions).first()
     if entry is None:
