@@ -7,6 +7,7 @@ does run on SQLite, is in test_triage.py and test_retention.py.
 """
 
 import threading
+import time
 from unittest import mock
 
 import pytest
@@ -91,7 +92,7 @@ def test_two_recruiters_move_one_application_from_the_same_read():
                 if _someone_waits_for_a_lock():
                     sam_waited.set()
                     break
-                threading.Event().wait(0.01)
+                time.sleep(0.01)
         return log(submission, action, **kwargs)
 
     def riya_rejects():
