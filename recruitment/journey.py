@@ -32,10 +32,11 @@ from wagtail.models import Page, Site
 from cms.origin import same_origin
 from cms.routing import public
 
-from . import intake, ratelimit
+from . import intake, notifications, ratelimit
 from .forms import DeclarationForm, SectionForm
 from .models.drafts import Draft
 from .queues import QUEUES, queue_for
+from .workflows import TransitionNotAllowed
 
 DRAFT_KEY = "recruitment_draft_{}"
 # The idempotency key of this browser's draft's submission, kept from the draft's start.
@@ -489,12 +490,15 @@ def status(page, request, token):
     if submission is None:
         return _render(request, page, "recruitment/link_expired.html", status=404, status_link=True)
     queue = queue_for(page)
+    emailed, emailed_about_this = notifications.emailed_about_status(submission)
     return _render(
         request,
         page,
         "recruitment/status.html",
         submission=submission,
         stage=queue.stage(submission.status),
+        emailed=emailed,
+        emailed_about_this=emailed_about_this,
         token=token,
     )
 
@@ -507,6 +511,9 @@ def withdraw(page, request, token):
     if not submission.is_open:
         return redirect(f"{page.url}status/{token}/")
     if request.method == "POST":
-        intake.withdraw(submission)
+        try:
+            intake.withdraw(submission)
+        except TransitionNotAllowed:
+            pass  # staff decided it meanwhile: the status page says what it is now
         return redirect(f"{page.url}status/{token}/")
     return _render(request, page, "recruitment/withdraw.html", submission=submission, token=token)

@@ -36,6 +36,7 @@ NOT_QUESTIONS = {
     "status_token_hash",
     # The decision's reason (from the managers' list) and who removed the data, and why.
     "decision_reason",
+    "decision_reason_label",
     "removal_reason",
     "removed_by",
 }
