@@ -28,13 +28,13 @@ def bad_request(request, exception=None):
     missing Host, the same words without the site (no settings can be found for it, as for
     the 500 page); plain text if even that cannot be rendered. Never a 500.
 
-    Django logs each answer once, "Bad Request: <path>" at WARNING (django.request); the
-    ERROR that django.security.DisallowedHost would add for every scanner is silenced in
-    LOGGING.
+    A refused host is logged here once, at INFO (every scanner sends them): the ERROR with a
+    traceback that Django logs for it on django.security.DisallowedHost is dropped in LOGGING.
     """
     try:
         request.get_host()
-    except DisallowedHost:
+    except DisallowedHost as refused:
+        logger.info("Bad Request (host not served): %s %s", request.path[:200], refused)
         return bare_bad_request()
     try:
         return HttpResponseBadRequest(loader.get_template("400.html").render(request=request))

@@ -294,9 +294,9 @@ LOGGING = {
         "django": {"handlers": [], "level": "INFO", "propagate": True},
         "django.db.backends": {"level": "WARNING"},
         # A request for a host we do not serve (every scanner sends them) is answered with
-        # the 400 page and logged once by django.request ("Bad Request", WARNING); Django
-        # would also log it here at ERROR, with a traceback.
-        "django.security.DisallowedHost": {"handlers": [], "propagate": False},
+        # the 400 page and logged once at INFO by cms.errors; Django would also log it here
+        # at ERROR, with a traceback: dropped below CRITICAL.
+        "django.security.DisallowedHost": {"level": "CRITICAL"},
         "django_tasks": {"level": "WARNING"},
     },
 }
