@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What losing Redis or the database costs, measured: production settings (gunicorn, 2
 # workers, PostgreSQL, page cache on), a small bounded run of requests per page with
-#   1. Redis up,  2. Redis at a closed port (down),  3. Redis up again (no restart of the app),
+#   1. Redis up,  2. Redis at a closed port (down),
+#   3. one server that loses Redis and gets it back, without a restart (bench/tcp_proxy.py),
 #   4. the database at a closed port (down) with Redis up and warm.
 # usage: bench/cache_down.sh   (BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_PORT as bench/env.sh)
 # Redis "down" is a closed port, not a stopped server: the app is started against it.
@@ -43,6 +44,31 @@ start_server down BENCH_REDIS_URL="$CLOSED"
 measure "Redis down (closed port)"
 echo "log lines about the cache: $(grep -c 'Shared cache' /tmp/cache_down-down.log || true)"
 stop_server
+
+# Redis taken away from a running server and given back, without restarting it: the app
+# reaches Redis through a relay (bench/tcp_proxy.py) that is stopped, then started again.
+RELAY_PORT="${BENCH_RELAY_PORT:-16404}"
+REDIS_HOSTPORT="${BENCH_REDIS_URL#redis://}"; REDIS_HOSTPORT="${REDIS_HOSTPORT%%/*}"
+REDIS_DB="${BENCH_REDIS_URL##*/}"
+relay_pid=""
+start_relay() {
+  "$BENCH_PY" bench/tcp_proxy.py "$RELAY_PORT" "${REDIS_HOSTPORT%:*}" "${REDIS_HOSTPORT#*:}" &
+  relay_pid=$!; sleep 1
+}
+stop_relay() { [[ -n "$relay_pid" ]] && { kill "$relay_pid" 2>/dev/null; wait "$relay_pid" 2>/dev/null || true; }; relay_pid=""; }
+trap 'stop_server; stop_relay' EXIT
+start_relay
+start_server relay BENCH_REDIS_URL="redis://127.0.0.1:$RELAY_PORT/$REDIS_DB"
+measure "One server: Redis up through the relay"
+stop_relay
+measure "The same server: Redis taken away (relay stopped)"
+start_relay
+sleep 6  # the breaker's window (REDIS_BREAKER_SECONDS, 5) passes
+measure "The same server: Redis given back, no restart"
+echo "log lines about the cache: $(grep 'Shared cache' /tmp/cache_down-relay.log | sed 's/;.*//' | sort | uniq -c)"
+stop_server
+stop_relay
+
 start_server dbdown BENCH_DATABASE_URL="postgres://postgres@127.0.0.1:1/$DB_NAME"
 measure "Database down (closed port), Redis up and warm"
 stop_server
