@@ -192,18 +192,19 @@ def _fresh_generation():
     return secrets.randbits(62)
 
 
-def _cache_unreachable():
-    is_open = getattr(cache, "is_open", None)  # the breaker of cms/shared_cache.py
-    return bool(is_open and is_open())
+def _calls_without_shared_cache():
+    # What cms/shared_cache.py counts: calls that failed, or skipped Redis while it was down.
+    return getattr(cache, "failures", 0) + getattr(cache, "bypassed", 0)
 
 
 def _move(key):
+    before = _calls_without_shared_cache()
     try:
         cache.incr(key)
     except ValueError:
         cache.set(key, _fresh_generation(), timeout=None)
-    if _cache_unreachable():
-        _missed.add(key)
+    if _calls_without_shared_cache() != before:
+        _missed.add(key)  # not written: written again once the shared cache answers
     else:
         _missed.discard(key)
     if _request_generations.get() is not None:
@@ -212,9 +213,9 @@ def _move(key):
 
 def _write_missed():
     for key in list(_missed):
-        if _cache_unreachable():
-            return
         _move(key)
+        if key in _missed:
+            return  # still unreachable
 
 
 def _bump(key):

@@ -350,3 +350,32 @@ def test_the_render_lock_is_released_only_by_its_owner(settings, rf):
     cache.clear()
     PageCacheMiddleware(quick_render)(rf.get("/slow/"))
     assert cache.get(lock) is None  # its own lock, released
+
+
+def test_a_publish_while_redis_is_away_is_written_when_it_returns(settings):
+    """Redis unreachable from this instance (a network split) while an editor publishes: when
+    it answers again, with its old generations, the move is written then, so no instance
+    keeps serving what was there before the publish."""
+    from django.core.cache import caches
+
+    from cms import page_cache
+    from tests.cms.test_shared_cache import FlakyClient
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "cms.shared_cache.ResilientRedisCache",
+            "LOCATION": "redis://cache.invalid:6379/",
+            "OPTIONS": {"BREAKER_SECONDS": 0},
+        },
+        "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    shared = caches["default"]
+    shared.__dict__["_cache"] = FlakyClient()
+    key = "page-cache:page:home"
+    before, _withdrawn, _stored = page_cache.read(key)
+    shared._cache.down = True
+    page_cache.purge_all()  # the publish: Redis unreachable
+    assert page_cache.read(key)[0] is None  # served without the cache meanwhile
+    shared._cache.down = False
+    assert page_cache.read(key)[0] != before
+    assert not page_cache._missed
