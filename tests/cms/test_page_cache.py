@@ -174,13 +174,24 @@ def test_after_a_publish_visitors_get_the_stale_copy_while_another_worker_render
     assert renders.count == 2
 
 
-def test_concurrent_requests_for_a_missing_page_cause_one_render(settings, rf):
+def test_concurrent_requests_for_a_missing_page_cause_one_render(settings, rf, monkeypatch):
     """Two workers (threads) ask for a page nobody has stored: one renders, one waits for it."""
     import threading
 
     from django.http import HttpResponse
 
+    from cms import page_cache
     from cms.page_cache import PageCacheMiddleware
+
+    # The first render ends only once the second worker is waiting for it (not before it
+    # has looked: then it would find the page stored, or the lock free, by timing alone).
+    waiting, real_sleep = threading.Event(), page_cache.time.sleep
+
+    def sleep(seconds):
+        waiting.set()
+        real_sleep(seconds)
+
+    monkeypatch.setattr(page_cache.time, "sleep", sleep)
 
     settings.PAGE_CACHE_SECONDS = 300
     cache.clear()
@@ -202,6 +213,7 @@ def test_concurrent_requests_for_a_missing_page_cause_one_render(settings, rf):
         target=lambda: answers.setdefault("second", middleware(rf.get("/p/")))
     )
     second.start()
+    assert waiting.wait(5)
     finish.set()
     first.join(5)
     second.join(5)
