@@ -29,6 +29,10 @@ def test_a_missing_original_image_leaves_the_card_without_a_picture_not_a_500(
         html = response.content.decode()
         assert "Road closure in Riverside" in html
         assert 'class="card__image"' not in html
+    article_html = page.content.decode()
+    assert "Road closure in Riverside" in article_html
+    assert "news-article__hero" not in article_html  # no figure, not a broken picture
+    assert "not-found" not in article_html
     warnings = [r.getMessage() for r in caplog.records if r.name == "cms.renditions"]
     assert warnings and all("original file is missing" in w for w in warnings)
     assert article.hero_image.title in warnings[0]
