@@ -1,12 +1,16 @@
 """The site's own error pages: every page a visitor can meet carries the site and the quick exit.
 
-400, 403 and 404 are Django's own handlers rendering templates/400.html, 403.html and
-404.html. Here: the 500 page, which must render with the database down; the CSRF failure
-page; and the middleware that gives a body to the empty 405 and 429 responses that Wagtail,
-Django's method decorators and others return.
+403 and 404 are Django's own handlers rendering templates/403.html and 404.html. Here: the
+400 page, which must never become a 500 (a forged or missing Host has no site to render
+with); the 500 page, which must render with the database down; the CSRF failure page; and
+the middleware that gives a body to the empty 405 and 429 responses that Wagtail, Django's
+method decorators and others return.
 """
 
-from django.http import HttpResponseServerError
+import logging
+
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponseBadRequest, HttpResponseServerError
 from django.template import loader
 from django.template.response import TemplateResponse
 from wagtail import hooks
@@ -15,6 +19,45 @@ from .models import DEFAULT_QUICK_EXIT_URL
 
 # Error statuses whose empty responses get our page; the response keeps its own headers (Allow).
 EMPTY_ERROR_TEMPLATES = {405: "405.html", 429: "429.html"}
+
+
+logger = logging.getLogger(__name__)
+
+
+def bad_request(request, exception=None):
+    """The 400 page: the site's own where the request names a host we serve; for a forged or
+    missing Host, the same words without the site (no settings can be found for it, as for
+    the 500 page); plain text if even that cannot be rendered. Never a 500.
+
+    A refused host is logged here once, at INFO (every scanner sends them): the ERROR with a
+    traceback that Django logs for it on django.security.DisallowedHost is dropped in LOGGING.
+    """
+    try:
+        request.get_host()
+    except DisallowedHost as refused:
+        logger.info("Bad Request (host not served): %s %s", request.path[:200], refused)
+        return bare_bad_request()
+    try:
+        return HttpResponseBadRequest(loader.get_template("400.html").render(request=request))
+    except Exception:
+        logger.warning(
+            "The 400 page could not be rendered; answered without the site.", exc_info=True
+        )
+        return bare_bad_request()
+
+
+def bare_bad_request():
+    """The 400 page without a request: no site, settings or database."""
+    try:
+        body = loader.get_template("400_bare.html").render(
+            {"quick_exit_url": DEFAULT_QUICK_EXIT_URL}
+        )
+    except Exception:
+        logger.warning("The bare 400 page could not be rendered.", exc_info=True)
+        return HttpResponseBadRequest(
+            "Bad Request (400)\n", content_type="text/plain; charset=utf-8"
+        )
+    return HttpResponseBadRequest(body)
 
 
 def server_error(request):

@@ -14,7 +14,12 @@ Only GET and HEAD requests for status 200 are cached, keyed on scheme, host, ful
 consent variant.
 
 Freshness is two generation numbers kept in the cache itself, read with the page in one round
-trip, so a purge reaches every app instance that shares the cache (Redis in production):
+trip, so a purge reaches every app instance that shares the cache (Redis in production). A
+change moves a generation at once and again when its transaction commits: a visitor's
+request in between (Wagtail publishes inside a transaction on a workflow approval, deletes
+run inside one) may render what the database still shows to others, the old page, and store
+it under the new generation; the move at commit makes that copy stale too. Every model whose
+data public pages show starts a generation from one list (cms/public_models.py):
 
 - publishing any page or saving site settings bumps the *content* generation. Every stored
   page becomes stale, not gone: the first request for it takes a single-flight lock
@@ -26,6 +31,10 @@ trip, so a purge reaches every app instance that shares the cache (Redis in prod
   withdrawn. A page nobody has stored yet is rendered once: requests that find another worker
   rendering it wait (up to PAGE_CACHE_WAIT_SECONDS) for its copy instead of rendering too.
 
+The shared cache is an accelerator: while it is unreachable (cms/shared_cache.py answers as
+an empty cache) every page is rendered and nothing is kept, and a generation move that could
+not be written is written again by this process once the cache answers.
+
 Stored responses say `Cache-Control: public, max-age=0, s-maxage=…, stale-while-revalidate=…`
 and `Vary: Cookie`, so a CDN in front can keep them too (docs/performance.md says how to key
 it); with a frontend cache configured, a publish also purges the listing pages the page
@@ -34,22 +43,27 @@ appears on (`purge_frontend_listings`).
 
 import hashlib
 import secrets
+import threading
 import time
+from collections import OrderedDict
 from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_vary_headers
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.images import get_image_model_string
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import public_models
 from .consent import parse_consent
+from .shared_cache import delete_if_equal
 
 GENERATION_KEY = "page-cache:generation"
 WITHDRAWN_KEY = "page-cache:withdrawn"
@@ -74,11 +88,67 @@ WAIT_POLL_SECONDS = 0.02
 # a tag directly), UNREAD until the request first needs them.
 _request_generations = ContextVar("page_cache_generations", default=None)
 UNREAD = object()
-# This process's own copy of the fragments it has used, keyed by name:
-# (generation, withdrawal generation, value). A value is only served while both generations
-# match what the request read from the shared cache, so every instance drops it on a publish.
+# This process's own copy of the fragments it has used (LocalCopies below): at most
+# LOCAL_LIMIT values, the least recently used dropped first, none older than LOCAL_SECONDS.
 LOCAL_LIMIT = 2000
-_local = {}
+LOCAL_SECONDS = 60
+MISSING = object()
+
+
+class LocalCopies:
+    """A bounded LRU of values with a time limit, shared by the threads of one process.
+
+    A value is only served while both generations match what the request read from the
+    shared cache, so every instance drops it on a publish; the time limit bounds what a value
+    built from rows that were about to change can cost, and the bound what values keyed on
+    visitors' words (search) can take, without emptying the whole copy when it is full.
+    """
+
+    def __init__(self):
+        self._values = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self):
+        return len(self._values)
+
+    def __contains__(self, name):
+        return name in self._values
+
+    def get(self, name, generations):
+        """The value kept for `name` under these generations, or MISSING."""
+        with self._lock:
+            entry = self._values.get(name)
+            if entry is None:
+                return MISSING
+            kept_at, kept_generations, value = entry
+            if time.monotonic() - kept_at >= LOCAL_SECONDS:
+                del self._values[name]
+                return MISSING
+            if kept_generations != generations:
+                return MISSING
+            self._values.move_to_end(name)
+            return value
+
+    def keep(self, name, generations, value):
+        with self._lock:
+            self._values[name] = (time.monotonic(), generations, value)
+            self._values.move_to_end(name)
+            while len(self._values) > LOCAL_LIMIT:
+                self._values.popitem(last=False)
+
+    def pop(self, name):
+        with self._lock:
+            self._values.pop(name, None)
+
+    def clear(self):
+        with self._lock:
+            self._values.clear()
+
+
+_local = LocalCopies()
+# Generation keys whose move could not be written while the shared cache was unreachable:
+# written by this process as soon as it answers again.
+_missed = set()
 
 
 def cache_seconds():
@@ -131,13 +201,38 @@ def _fresh_generation():
     return secrets.randbits(62)
 
 
-def _bump(key):
+def _calls_without_shared_cache():
+    # What cms/shared_cache.py counts: calls that failed, or skipped Redis while it was down.
+    return getattr(cache, "failures", 0) + getattr(cache, "bypassed", 0)
+
+
+def _move(key):
+    before = _calls_without_shared_cache()
     try:
         cache.incr(key)
     except ValueError:
         cache.set(key, _fresh_generation(), timeout=None)
+    if _calls_without_shared_cache() != before:
+        _missed.add(key)  # not written: written again once the shared cache answers
+    else:
+        _missed.discard(key)
     if _request_generations.get() is not None:
         _request_generations.set(UNREAD)  # what this request renders next sees the change
+
+
+def _write_missed():
+    for key in list(_missed):
+        _move(key)
+        if key in _missed:
+            return  # still unreachable
+
+
+def _bump(key):
+    """Move a generation now, and again when the current transaction commits (a request in
+    between may have stored what the database showed before the change)."""
+    _move(key)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _move(key))
 
 
 def purge_all():
@@ -179,7 +274,11 @@ def _start_generations():
 
 
 def read(key):
-    """(content generation, withdrawal generation, servable stored page or None): one trip."""
+    """(content generation, withdrawal generation, servable stored page or None): one trip.
+
+    The generations are None while the shared cache is unreachable."""
+    if _missed:
+        _write_missed()
     found = cache.get_many([GENERATION_KEY, WITHDRAWN_KEY, key])
     current, withdrawn = found.get(GENERATION_KEY), found.get(WITHDRAWN_KEY)
     if current is None or withdrawn is None:
@@ -202,14 +301,8 @@ def forget_local():
 
 def forget(name):
     """Drop one kept value, here and in the shared cache (benchmarks measure its build)."""
-    _local.pop(name, None)
+    _local.pop(name)
     cache.delete(f"page-cache:fragment:{name}")
-
-
-def _keep_local(name, current, withdrawn, value):
-    if len(_local) >= LOCAL_LIMIT:
-        _local.clear()
-    _local[name] = (current, withdrawn, value)
 
 
 def remember(name, build, timeout=None):
@@ -219,21 +312,26 @@ def remember(name, build, timeout=None):
     Within a request, the first use reads the generations (one cache round trip, with the
     value); after that a value this process already holds for those generations costs none.
     `timeout` (seconds) shortens how long the shared cache keeps it: for values keyed on what
-    visitors type, which are many and each rarely asked again.
+    visitors type, which are many and each rarely asked again. While the shared cache is
+    unreachable the value is built on every use and kept nowhere.
     """
     key = f"page-cache:fragment:{name}"
     generations = _request_generations.get()
     if isinstance(generations, tuple):
-        local = _local.get(name)
-        if local is not None and local[:2] == generations:
-            return local[2]
+        local = _local.get(name, generations)
+        if local is not MISSING:
+            return local
         found = cache.get_many([key])
         current, withdrawn = generations
     else:
+        if _missed:
+            _write_missed()
         found = cache.get_many([GENERATION_KEY, WITHDRAWN_KEY, key])
         current, withdrawn = found.get(GENERATION_KEY), found.get(WITHDRAWN_KEY)
         if current is None or withdrawn is None:
             current, withdrawn = _start_generations()
+        if current is None or withdrawn is None:
+            return build()  # the shared cache is unreachable
         if generations is UNREAD:
             _request_generations.set((current, withdrawn))
     stored = found.get(key)
@@ -243,7 +341,7 @@ def remember(name, build, timeout=None):
         value = build()
         cache.set(key, (current, withdrawn, value), timeout or settings.PAGE_CACHE_STALE_SECONDS)
     if generations is not None:
-        _keep_local(name, current, withdrawn, value)
+        _local.keep(name, (current, withdrawn), value)
     return value
 
 
@@ -271,6 +369,9 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Django's own host check before any work of ours: a forged or missing Host raises
+        # DisallowedHost here, which Django answers with the 400 page (cms/errors.py).
+        request.get_host()
         token = _request_generations.set(UNREAD)
         try:
             return self.serve(request)
@@ -282,15 +383,20 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = cache_key(request)
         current, withdrawn, stored = read(key)
+        if current is None or withdrawn is None:
+            return self.get_response(request)  # the shared cache is unreachable: keep nothing
         _request_generations.set((current, withdrawn))
         if stored is not None and is_fresh(stored, current):
             return respond(stored, "hit")
         lock = f"{key}:lock"
-        if cache.add(lock, 1, timeout=settings.PAGE_CACHE_LOCK_SECONDS):
+        # The lock holds a token of this request's own: released only by its owner, never by a
+        # render that outlived PAGE_CACHE_LOCK_SECONDS and finds another worker's lock there.
+        owner = secrets.randbits(62)
+        if cache.add(lock, owner, timeout=settings.PAGE_CACHE_LOCK_SECONDS):
             try:
                 return self.render_and_store(request, key, current, withdrawn)
             finally:
-                cache.delete(lock)
+                delete_if_equal(cache, lock, owner)
         if stored is not None:
             return respond(stored, "stale")  # another worker is rendering the new copy
         waited = self.wait_for_other_render(key, lock, withdrawn)
@@ -353,41 +459,45 @@ def _on_publish(sender, instance, **kwargs):
     purge_frontend_listings(instance)
 
 
-def _on_withdraw(sender, instance=None, **kwargs):
-    if instance is None or isinstance(instance, Page | PageViewRestriction | Site):
+def _on_page_withdrawn(sender, instance=None, **kwargs):
+    withdraw_all()
+    if kwargs.get("signal") is page_unpublished:
+        purge_frontend_listings(instance)
+
+
+def _on_page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
         withdraw_all()
-        if isinstance(instance, Page) and kwargs.get("signal") is page_unpublished:
-            purge_frontend_listings(instance)
 
 
-def _on_shared_change(sender, **kwargs):
+def _on_shown_saved(sender, created=False, raw=False, **kwargs):
+    # Settings are created with their defaults on the first page view (`for_site`), which
+    # every page rendered so far already showed: only an edit changes pages.
+    if raw or (created and issubclass(sender, BaseSiteSetting | BaseGenericSetting)):
+        return
     purge_all()
 
 
-def _on_settings_change(sender, created=False, **kwargs):
-    # Settings are created with their defaults on the first page view (`for_site`), which
-    # every page rendered so far already showed: only an edit changes pages.
-    if not created:
-        purge_all()
+def _on_withdrawing_change(sender, raw=False, **kwargs):
+    if not raw:
+        withdraw_all()
 
 
 def connect_purge_signals():
-    """Stale on publish, site-settings, area and image saves; withdrawn on unpublish, move,
-    delete, Site and view-restriction changes."""
+    """Stale on publish and on saving what cms/public_models.py lists as SHOWN; withdrawn on
+    unpublish, move and page delete, on deleting a SHOWN row, and on any change to what it
+    lists as DECIDES_WHAT_IS_SHOWN. Each moves the generation now and at commit (`_bump`)."""
     page_published.connect(_on_publish, dispatch_uid="page_cache_published")
-    page_unpublished.connect(_on_withdraw, dispatch_uid="page_cache_unpublished")
-    post_page_move.connect(_on_withdraw, dispatch_uid="page_cache_moved")
-    post_delete.connect(_on_withdraw, dispatch_uid="page_cache_deleted")
-    post_save.connect(
-        _on_settings_change, sender="cms.SiteSettings", dispatch_uid="page_cache_settings"
-    )
-    post_save.connect(_on_shared_change, sender="cms.Area", dispatch_uid="page_cache_area")
-    # Kept pages and fragments name an image's renditions: a new file or focal point (which
-    # deletes the old renditions) must not leave them pointing at files that are gone.
-    image_model = get_image_model_string()
-    post_save.connect(_on_shared_change, sender=image_model, dispatch_uid="page_cache_image")
-    post_delete.connect(_on_shared_change, sender=image_model, dispatch_uid="page_cache_image_gone")
-    # A site's host, port or root page decides what every page links to and routes from.
-    post_save.connect(_on_withdraw, sender="wagtailcore.Site", dispatch_uid="page_cache_site")
-    # A new restriction must never leave a cached copy of a page it now covers.
-    post_save.connect(_on_withdraw, sender=PageViewRestriction, dispatch_uid="page_cache_restrict")
+    page_unpublished.connect(_on_page_withdrawn, dispatch_uid="page_cache_unpublished")
+    post_page_move.connect(_on_page_withdrawn, dispatch_uid="page_cache_moved")
+    post_delete.connect(_on_page_deleted, dispatch_uid="page_cache_page_deleted")
+    for label in public_models.SHOWN:
+        post_save.connect(_on_shown_saved, sender=label, dispatch_uid=f"page_cache_save:{label}")
+        post_delete.connect(
+            _on_withdrawing_change, sender=label, dispatch_uid=f"page_cache_delete:{label}"
+        )
+    for label in public_models.DECIDES_WHAT_IS_SHOWN:
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _on_withdrawing_change, sender=label, dispatch_uid=f"page_cache_decides:{label}"
+            )

@@ -1,10 +1,14 @@
 """Fetch image renditions in bulk, so a page costs the same queries however many images it has."""
 
+import logging
+
 from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
 from wagtail.images import get_image_model
-from wagtail.images.models import Filter
+from wagtail.images.models import Filter, SourceImageIOError
+
+logger = logging.getLogger(__name__)
 
 # What templates/includes/card_image.html renders for a news or programme card.
 CARD_RENDITIONS = Filter.expand_spec("fill-{480x270,960x540}|format-{webp,jpeg}")
@@ -25,12 +29,45 @@ def rendition_prefetch(lookup, *filter_specs):
 def with_renditions(images, *filter_specs):
     """Make any missing renditions now and keep them on each image, so a list kept in the
     cache (cards) carries every rendition it renders, not only those that existed when it
-    was fetched."""
+    was fetched.
+
+    An image whose original file is missing (lost from storage, a failed restore) cannot be
+    rendered: it is marked `source_missing`, which templates/includes/card_image.html reads to
+    show the card without a picture, and a warning names it, so the page is served, not a 500.
+    """
     for image in images:
+        if image is None:
+            continue
         have = {r.filter_spec for r in getattr(image, "prefetched_renditions", [])}
-        if image is not None and not set(filter_specs) <= have:
+        if set(filter_specs) <= have:
+            continue
+        try:
             image.prefetched_renditions = list(image.get_renditions(*filter_specs).values())
+        except SourceImageIOError as error:
+            logger.warning(
+                "Image %s (%r) left out of the page: its original file is missing (%s).",
+                image.pk,
+                image.title,
+                error,
+            )
+            image.source_missing = True
+            image.prefetched_renditions = []
     return images
+
+
+def renditions_or_none(image, *filter_specs):
+    """The image's renditions by spec, or None (with a warning) when its original file is
+    missing and one of them cannot be made: the caller then does without the image."""
+    try:
+        return image.get_renditions(*filter_specs)
+    except SourceImageIOError as error:
+        logger.warning(
+            "Image %s (%r) left out of the page: its original file is missing (%s).",
+            image.pk,
+            image.title,
+            error,
+        )
+        return None
 
 
 def _images_in(value):

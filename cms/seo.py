@@ -31,6 +31,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from .models import SiteSettings
+from .renditions import renditions_or_none
 
 SHARE_RENDITION = "fill-1200x630"
 SHARE_IMAGE_SIZE = (1200, 630)
@@ -151,8 +152,13 @@ def share_metadata(request, page=None, *, title="", description="", canonical_ur
         page = None
         image, image_alt, og_type = None, "", "website"
         canonical_url = canonical_url or absolute_url(request, request.path)
+    renditions = None
     if image is not None:
-        rendition = image.get_rendition(SHARE_RENDITION)
+        # An image whose file is missing is shared as the default picture, never a 500.
+        structured = STRUCTURED_IMAGE_RENDITIONS if hasattr(page, "get_structured_data") else ()
+        renditions = renditions_or_none(image, SHARE_RENDITION, *structured)
+    if renditions is not None:
+        rendition = renditions[SHARE_RENDITION]
         image_url = absolute_url(request, rendition.url)
         width, height = rendition.width, rendition.height
     else:
@@ -175,8 +181,7 @@ def share_metadata(request, page=None, *, title="", description="", canonical_ur
         share.modified_time = getattr(page, "modified_time", None)
     if page is not None and hasattr(page, "get_structured_data"):
         share.publisher = publisher(request, site_name)
-        if image is not None:
-            renditions = image.get_renditions(*STRUCTURED_IMAGE_RENDITIONS)
+        if renditions is not None:
             share.structured_images = [
                 absolute_url(request, renditions[spec].url) for spec in STRUCTURED_IMAGE_RENDITIONS
             ]

@@ -7,10 +7,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import quick_exit
+from cms import health, quick_exit
 from cms import views as cms_views
 
-# The 500 page renders without the database (400, 403, 404: Django's own, our templates).
+# The 500 page renders without the database; the 400 page without a site when the Host is
+# one we do not serve (403, 404: Django's own, our templates).
+handler400 = "cms.errors.bad_request"
 handler500 = "cms.errors.server_error"
 
 urlpatterns = [
@@ -23,6 +25,7 @@ urlpatterns = [
     path("quick-exit/", quick_exit.leave, name="quick_exit"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("favicon.ico", cms_views.favicon, name="favicon"),
+    path("health/", health.health, name="health"),
     path("", include("recruitment.urls")),
     path(
         "robots.txt",

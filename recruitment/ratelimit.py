@@ -3,17 +3,24 @@
 It counts what costs us or signals a bot (accepted submissions, a filled honeypot, a failed
 reCAPTCHA, emailed links asked for, drafts started), never the pages of a journey or a
 corrected mistake: twenty people behind one school or office address can each start and send
-one application in the same hour. Counted in the shared cache (Redis in production), per
-hashed client address.
+one application in the same hour. Counted in its own cache alias, "ratelimit" (Redis in
+production), per hashed client address, so page copies can never evict the counters. While
+Redis is unreachable the counts are kept per process (cms/shared_cache.py): the limit fails
+open to a per-process limit, never to none and never to refusing applicants
+(recruitment/README.md).
 """
 
 import hashlib
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 from cms.client_ip import client_address
+
+
+def _counters():
+    return caches["ratelimit"]
 
 
 def _key(request, scope):
@@ -37,14 +44,15 @@ def limited(request, scope):
     if limit <= 0:
         return False
     key, _window = _key(request, scope)
-    return (cache.get(key) or 0) >= limit
+    return (_counters().get(key) or 0) >= limit
 
 
 def count(request, scope):
     """Count one event (an accepted submission, a spam signal, a link sent) for this client."""
     key, window = _key(request, scope)
-    cache.add(key, 0, timeout=window)
+    counters = _counters()
+    counters.add(key, 0, timeout=window)
     try:
-        cache.incr(key)
+        counters.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
+        counters.set(key, 1, timeout=window)

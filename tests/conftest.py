@@ -17,11 +17,12 @@ DEMO_PASSWORD = "test-demo-password-42"
 def empty_cache():
     """Each test starts with an empty cache: the database is rolled back between tests, but
     the site chrome and listings kept per page-cache generation (cms/page_cache.py) are not."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     from cms import page_cache
 
-    cache.clear()
+    for alias in caches:  # pages and fragments ("default"), rate-limit counters ("ratelimit")
+        caches[alias].clear()
     page_cache.forget_local()
 
 

@@ -87,3 +87,29 @@ def test_sqlite_is_set_up_for_a_threaded_server_and_postgresql_is_left_alone(tmp
         env={**env, "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/unused"},
     )
     assert other.stdout.strip() in ("{}", "None"), other.stdout + other.stderr
+
+
+# The checkout has not run collectstatic: static files named without the manifest's hashes.
+BAD_HOST_SCRIPT = """
+from django.conf import settings
+from django.test import Client, override_settings
+plain = {**settings.STORAGES, "staticfiles": {
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+with override_settings(STORAGES=plain):
+    client = Client(raise_request_exception=False)
+    forged = client.get("/", HTTP_HOST="evil.example", HTTP_X_FORWARDED_PROTO="https")
+    missing = client.get("/news/", SERVER_NAME="10.0.0.5", HTTP_X_FORWARDED_PROTO="https")
+print(forged.status_code, missing.status_code, b"problem with this request" in forged.content)
+"""
+
+
+def test_a_forged_or_missing_host_is_a_400_under_production_settings_never_an_error():
+    """Real production settings (ALLOWED_HOSTS, LOGGING, the middleware order), Redis at a
+    closed port: a 400 each, and nothing logged at ERROR (no traceback)."""
+    env = {**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:1/0", "LOG_LEVEL": "INFO"}
+    result = manage("shell", "-v0", "-c", BAD_HOST_SCRIPT, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "400 400 True"
+    assert "Traceback" not in result.stderr
+    assert "Invalid HTTP_HOST header" in result.stderr  # logged, at INFO, once each
+    assert result.stderr.count("Bad Request (host not served)") == 2

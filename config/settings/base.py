@@ -141,17 +141,41 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Two cache aliases, so page copies can never evict the rate limit's counters:
+# "default" holds pages, fragments and Wagtail's own keys (cms/page_cache.py), "ratelimit" the
+# recruitment forms' counters (recruitment/ratelimit.py). Each is Redis when its URL is set,
+# else this process's memory. Redis is an accelerator: while it is unreachable the pages are
+# rendered without it and the counters are kept per process (cms/shared_cache.py).
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "bluelamp",
-        }
+RATELIMIT_REDIS_URL = env_str("RATELIMIT_REDIS_URL", REDIS_URL)
+REDIS_OPTIONS = {
+    # Short, so a black-holed Redis costs a request a fraction of a second, once per
+    # REDIS_BREAKER_SECONDS per process (the breaker), and never the 5 s redis-py defaults.
+    "socket_connect_timeout": env_int("REDIS_CONNECT_TIMEOUT_MS", 250) / 1000,
+    "socket_timeout": env_int("REDIS_TIMEOUT_MS", 500) / 1000,
+    "BREAKER_SECONDS": env_int("REDIS_BREAKER_SECONDS", 5),
+}
+
+
+def cache_alias(alias, url, key_prefix, **options):
+    """One CACHES entry: Redis through the resilient backend when `url` is set, else local
+    memory (one per alias, so their entries never evict each other)."""
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+    return {
+        "BACKEND": "cms.shared_cache.ResilientRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": key_prefix,
+        "ALIAS": alias,
+        "OPTIONS": {**REDIS_OPTIONS, **options},
     }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+CACHES = {
+    "default": cache_alias("default", REDIS_URL, "bluelamp"),
+    # Counted per process while Redis is away (fail open, but not without any limit).
+    "ratelimit": cache_alias("ratelimit", RATELIMIT_REDIS_URL, "bluelamp-rl", FALLBACK="local"),
+}
 
 # Whole pages cached for anonymous visitors (cms/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
@@ -288,6 +312,10 @@ LOGGING = {
         # lines ("django.server") keep Django's handler, which does not propagate.
         "django": {"handlers": [], "level": "INFO", "propagate": True},
         "django.db.backends": {"level": "WARNING"},
+        # A request for a host we do not serve (every scanner sends them) is answered with
+        # the 400 page and logged once at INFO by cms.errors; Django would also log it here
+        # at ERROR, with a traceback: dropped below CRITICAL.
+        "django.security.DisallowedHost": {"level": "CRITICAL"},
         "django_tasks": {"level": "WARNING"},
     },
 }

@@ -12,7 +12,11 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}  # noqa: F405
 # bench/ is tooling, not part of the site: installed for its tests, never in production.
 INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Local memory, one per alias, as `make run` has it.
+CACHES = {
+    "default": cache_alias("default", "", ""),  # noqa: F405
+    "ratelimit": cache_alias("ratelimit", "", ""),  # noqa: F405
+}
 # Off by default so tests that change content without publishing see it; tests/cms/
 # test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0

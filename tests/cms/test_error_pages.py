@@ -1,5 +1,7 @@
 """Every error page a visitor can meet carries the site, the banners and the quick exit."""
 
+import logging
+
 import pytest
 from django.test import Client, RequestFactory
 from wagtail.models import get_page_models
@@ -130,3 +132,67 @@ def test_every_page_type_refuses_writes_and_only_forms_take_posts():
         assert not {"PUT", "PATCH", "DELETE"} & set(methods), model
         assert {"GET", "HEAD"} <= set(methods), model
     assert "POST" in allowed_methods(FeedbackFormPage)
+
+
+@pytest.fixture
+def production_hosts(settings, neutral, home_page):
+    """Production's host check, with the page cache on (its middleware used to ask the host
+    before Django's own check did)."""
+    settings.ALLOWED_HOSTS = ["police.example"]
+    settings.PAGE_CACHE_SECONDS = 300
+    load_site_pages(home_page)
+
+
+def assert_not_logged_as_error(caplog):
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == []
+
+
+def test_a_forged_host_is_a_400_with_our_page_not_a_500(production_hosts, caplog):
+    with caplog.at_level(logging.INFO):
+        response = Client().get("/", HTTP_HOST="evil.example")
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert '<h1 class="heading-xl">Sorry, there is a problem with this request</h1>' in html
+    assert QUICK_EXIT.format(DEFAULT_QUICK_EXIT_URL) in html  # no site: the default exit
+    assert_not_logged_as_error(caplog)
+    refusals = [r for r in caplog.records if r.name == "cms.errors"]
+    assert [r.levelname for r in refusals] == ["INFO"]  # logged once, as what it is
+    assert "evil.example" in refusals[0].getMessage()
+
+
+def test_a_missing_host_is_a_400_not_a_500(production_hosts, caplog):
+    """HTTP/1.0 without Host: Django falls back to SERVER_NAME, the server's own address."""
+    with caplog.at_level(logging.INFO):
+        response = Client().get("/news/", SERVER_NAME="10.0.0.5")
+    assert response.status_code == 400
+    assert "Sorry, there is a problem with this request" in response.content.decode()
+    assert_not_logged_as_error(caplog)
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/static/css/site.css", "/health/", "/cookies/"])
+def test_a_forged_host_is_a_400_on_every_kind_of_path(production_hosts, path):
+    assert Client().get(path, HTTP_HOST="evil.example").status_code == 400
+
+
+def test_the_400_page_falls_back_to_plain_text_when_it_cannot_render(production_hosts, monkeypatch):
+    from django.template import loader
+
+    real = loader.get_template
+
+    def broken(name, *args, **kwargs):
+        if name.startswith("400"):
+            raise RuntimeError("template storage unavailable")
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(loader, "get_template", broken)
+    response = Client().get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.content == b"Bad Request (400)\n"
+
+
+def test_a_served_host_still_gets_the_400_page_with_the_site(production_hosts, settings):
+    fields = {f"field{n}": "x" for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)}
+    response = Client().post("/feedback/", fields, HTTP_HOST="police.example")
+    assert_site_page(response, 400, "Sorry, there is a problem with this request")

@@ -174,13 +174,24 @@ def test_after_a_publish_visitors_get_the_stale_copy_while_another_worker_render
     assert renders.count == 2
 
 
-def test_concurrent_requests_for_a_missing_page_cause_one_render(settings, rf):
+def test_concurrent_requests_for_a_missing_page_cause_one_render(settings, rf, monkeypatch):
     """Two workers (threads) ask for a page nobody has stored: one renders, one waits for it."""
     import threading
 
     from django.http import HttpResponse
 
+    from cms import page_cache
     from cms.page_cache import PageCacheMiddleware
+
+    # The first render ends only once the second worker is waiting for it (not before it
+    # has looked: then it would find the page stored, or the lock free, by timing alone).
+    waiting, real_sleep = threading.Event(), page_cache.time.sleep
+
+    def sleep(seconds):
+        waiting.set()
+        real_sleep(seconds)
+
+    monkeypatch.setattr(page_cache.time, "sleep", sleep)
 
     settings.PAGE_CACHE_SECONDS = 300
     cache.clear()
@@ -202,6 +213,7 @@ def test_concurrent_requests_for_a_missing_page_cause_one_render(settings, rf):
         target=lambda: answers.setdefault("second", middleware(rf.get("/p/")))
     )
     second.start()
+    assert waiting.wait(5)
     finish.set()
     first.join(5)
     second.join(5)
@@ -286,3 +298,96 @@ def test_a_form_page_that_issues_no_token_on_get_is_served_from_the_cache(cached
     assert not first.cookies
     second = Client().get("/search/", {"q": "appeal"})
     assert second[HEADER] == "hit"
+
+
+def test_the_local_copy_is_bounded_and_drops_the_least_recently_used(monkeypatch):
+    """Search rankings keyed on visitors' words can make many values: the copy keeps the
+    newest and the ones in use, never emptying itself whole."""
+    from cms import page_cache
+
+    monkeypatch.setattr(page_cache, "LOCAL_LIMIT", 50)
+    token = page_cache._request_generations.set(page_cache.UNREAD)
+    try:
+        page_cache.remember("menu", lambda: "the menu")
+        for number in range(200):
+            page_cache.remember(f"search:{number}", lambda number=number: number)
+            page_cache.remember("menu", lambda: "rebuilt")  # used on every request
+        assert len(page_cache._local) == 50
+        assert "menu" in page_cache._local
+        assert "search:199" in page_cache._local
+        assert "search:0" not in page_cache._local
+        assert page_cache.remember("menu", lambda: "rebuilt") == "the menu"
+    finally:
+        page_cache._request_generations.reset(token)
+
+
+def test_a_local_copy_is_not_served_after_its_time_limit(monkeypatch):
+    from cms import page_cache
+
+    now = [1000.0]
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: now[0])
+    copies = page_cache.LocalCopies()
+    copies.keep("menu", (1, 1), "old menu")
+    now[0] += page_cache.LOCAL_SECONDS - 1
+    assert copies.get("menu", (1, 1)) == "old menu"
+    assert copies.get("menu", (2, 1)) is page_cache.MISSING  # another generation
+    now[0] += 1
+    assert copies.get("menu", (1, 1)) is page_cache.MISSING
+    assert "menu" not in copies
+
+
+def test_the_render_lock_is_released_only_by_its_owner(settings, rf):
+    """A render slower than PAGE_CACHE_LOCK_SECONDS loses its lock; another worker takes a new
+    one. When the slow render ends it must not delete the other worker's lock."""
+    from django.http import HttpResponse
+
+    from cms.page_cache import PageCacheMiddleware
+
+    settings.PAGE_CACHE_SECONDS = 300
+    lock = lock_key_for("/slow/")
+
+    def slow_render(request):
+        owner = cache.get(lock)
+        assert owner is not None  # this request holds the lock while it renders
+        cache.delete(lock)  # ...until it expires,
+        cache.add(lock, owner + 1, timeout=30)  # and another worker takes its own
+        return HttpResponse("the page")
+
+    assert PageCacheMiddleware(slow_render)(rf.get("/slow/"))[HEADER] == "miss"
+    assert cache.get(lock) is not None  # the other worker's lock is still there
+
+    def quick_render(request):
+        return HttpResponse("the page")
+
+    cache.clear()
+    PageCacheMiddleware(quick_render)(rf.get("/slow/"))
+    assert cache.get(lock) is None  # its own lock, released
+
+
+def test_a_publish_while_redis_is_away_is_written_when_it_returns(settings):
+    """Redis unreachable from this instance (a network split) while an editor publishes: when
+    it answers again, with its old generations, the move is written then, so no instance
+    keeps serving what was there before the publish."""
+    from django.core.cache import caches
+
+    from cms import page_cache
+    from tests.cms.test_shared_cache import FlakyClient
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "cms.shared_cache.ResilientRedisCache",
+            "LOCATION": "redis://cache.invalid:6379/",
+            "OPTIONS": {"BREAKER_SECONDS": 0},
+        },
+        "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    shared = caches["default"]
+    shared.__dict__["_cache"] = FlakyClient()
+    key = "page-cache:page:home"
+    before, _withdrawn, _stored = page_cache.read(key)
+    shared._cache.down = True
+    page_cache.purge_all()  # the publish: Redis unreachable
+    assert page_cache.read(key)[0] is None  # served without the cache meanwhile
+    shared._cache.down = False
+    assert page_cache.read(key)[0] != before
+    assert not page_cache._missed

@@ -3,15 +3,15 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():
-    # The rate limit counts in the cache; each test starts with a clean slate.
-    cache.clear()
+    # The rate limit counts in its own cache alias; each test starts with a clean slate.
+    caches["ratelimit"].clear()
     yield
-    cache.clear()
+    caches["ratelimit"].clear()
 
 
 def build_areas():

@@ -1,7 +1,7 @@
 """Security tests: a modest hypothesis profile so CI stays fast, and a fresh cache per test."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -31,7 +31,10 @@ from tests.recruitment.conftest import (  # noqa: E402, F401
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    # Rate limits and lockouts count in the cache: each test starts with a clean slate.
-    cache.clear()
+    # Rate limits (their own alias) and lockouts count in the caches: each test starts with a
+    # clean slate.
+    for alias in caches:
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in caches:
+        caches[alias].clear()
