@@ -21,13 +21,16 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from . import intake, ratelimit
+from . import intake, links, ratelimit
 from .forms import DeclarationForm, SectionForm
 from .models.drafts import Draft
 from .queues import queue_for
 
 REFERENCE_KEY = "recruitment_reference_{}"
 DRAFT_KEY = "recruitment_draft_{}"
+# The submission whose status link this browser opened, per form page: {"pk", "hash"}. The
+# hash is the link's, so asking for a new link (which replaces it) ends this session's view.
+STATUS_KEY = "recruitment_status_{}"
 
 
 class EmailForm(forms.Form):
@@ -52,6 +55,36 @@ def _render(request, page, template, status=200, **extra):
     context = page.get_context(request)
     context.update(queue=queue_for(page), **extra)
     return _private(TemplateResponse(request, template, context, status=status))
+
+
+def _capability(response):
+    """A page reached with (or instead of) a link's token: the token goes no further.
+
+    No Referer at all from it (the site's policy sends the full address to this site's own
+    pages), and its template loads no analytics or third-party script (`capability_page`,
+    honoured by base.html, the cookie banner and config/csp.py)."""
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _render_capability(request, page, template, status=200, **extra):
+    return _capability(_render(request, page, template, status, capability_page=True, **extra))
+
+
+def _link_not_working(request, page, status_link=False):
+    response = _render_capability(
+        request,
+        page,
+        "recruitment/link_expired.html",
+        status=404,
+        status_link=status_link,
+        status_link_days=links.status_link_days(),
+        resume_link_days=links.RESUME_LINK_DAYS,
+    )
+    # Django logs every 4xx with its path, and this path holds a token (perhaps one that
+    # still works for another page): mark it logged so the address stays out of the logs.
+    response._has_been_logged = True
+    return response
 
 
 def step_url(page, section):
@@ -292,7 +325,7 @@ def check_answers(page, request):
             ratelimit.count(request, scope)
         return show(form)
     try:
-        sent, created, _token = intake.record_submission(page, draft)
+        sent, created = intake.record_submission(page, draft)
     except intake.DraftIncomplete as missing:
         return redirect(step_url(page, missing.section))
     if created:
@@ -340,13 +373,14 @@ def save_for_later(page, request):
 
 
 def come_back(page, request, token):
-    """A come-back link: this browser takes the draft up at its first unanswered section."""
+    """A come-back link: it works once. This browser takes the draft into its session and
+    goes on at the first unanswered section, at an address without the token."""
     queue = queue_for(page)
-    draft = intake.draft_for_resume_token(page, token)
+    draft = intake.use_resume_link(page, token)
     if draft is None:
-        return _render(request, page, "recruitment/link_expired.html", status=404)
+        return _link_not_working(request, page)
     _remember(request, queue, draft)
-    return redirect(_next_url(page, queue, draft))
+    return _capability(_private(redirect(_next_url(page, queue, draft))))
 
 
 def delete_answers(page, request):
@@ -362,7 +396,10 @@ def delete_answers(page, request):
 
 
 def status_request(page, request):
-    """Ask for the status link again by email: the same answer whatever the address."""
+    """The status page of the submission this browser opened a link for; otherwise (and for
+    a POST) ask for the status link again by email, the same answer whatever the address."""
+    if request.method != "POST" and (submission := _status_submission(request, page)):
+        return _status_page(request, page, submission)
     form = EmailForm(request.POST or None)
     if request.method == "POST":
         if ratelimit.limited(request, "links"):
@@ -383,34 +420,60 @@ def status_request(page, request):
                 "recruitment/link_sent.html",
                 email=form.cleaned_data["email"],
                 status_link=True,
+                status_link_days=links.status_link_days(),
             )
     return _render(request, page, "recruitment/status_request.html", form=form)
 
 
-def status(page, request, token):
-    """The applicant's private status page: the stage in plain words and what happens next."""
-    submission = intake.submission_for_status_token(page, token)
-    if submission is None:
-        return _render(request, page, "recruitment/link_expired.html", status=404, status_link=True)
-    queue = queue_for(page)
-    return _render(
+def _status_submission(request, page):
+    """The submission this browser opened a status link for, while that link is the current
+    one and the personal data is there; else None."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return None
+    held = request.session.get(STATUS_KEY.format(page.pk))
+    if not isinstance(held, dict):
+        return None
+    return (
+        queue_for(page)
+        .model.objects.filter(
+            pk=held.get("pk"), status_token_hash=held.get("hash"), anonymised_at__isnull=True
+        )
+        .exclude(status_token_hash="")
+        .first()
+    )
+
+
+def _status_page(request, page, submission):
+    return _render_capability(
         request,
         page,
         "recruitment/status.html",
         submission=submission,
-        stage=queue.stage(submission.status),
-        token=token,
+        stage=queue_for(page).stage(submission.status),
     )
 
 
-def withdraw(page, request, token):
-    """ "Withdraw my application", with a confirmation step."""
+def status(page, request, token):
+    """A status link: exchanged for this browser's session, then the status page at an
+    address without the token (`status/`)."""
     submission = intake.submission_for_status_token(page, token)
     if submission is None:
-        return _render(request, page, "recruitment/link_expired.html", status=404, status_link=True)
-    if not submission.is_open:
-        return redirect(f"{page.url}status/{token}/")
-    if request.method == "POST":
-        intake.withdraw(submission)
-        return redirect(f"{page.url}status/{token}/")
-    return _render(request, page, "recruitment/withdraw.html", submission=submission, token=token)
+        return _link_not_working(request, page, status_link=True)
+    request.session[STATUS_KEY.format(page.pk)] = {
+        "pk": submission.pk,
+        "hash": submission.status_token_hash,
+    }
+    return _capability(_private(redirect(f"{page.url}status/")))
+
+
+def withdraw(page, request):
+    """ "Withdraw my application", with a confirmation step, for the submission whose status
+    link this browser opened."""
+    submission = _status_submission(request, page)
+    if submission is None:
+        return _link_not_working(request, page, status_link=True)
+    if not submission.is_open or request.method == "POST":
+        if request.method == "POST" and submission.is_open:
+            intake.withdraw(submission)
+        return _capability(_private(redirect(f"{page.url}status/")))
+    return _render_capability(request, page, "recruitment/withdraw.html", submission=submission)
