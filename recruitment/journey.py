@@ -57,18 +57,22 @@ def _render(request, page, template, status=200, **extra):
     return _private(TemplateResponse(request, template, context, status=status))
 
 
-def _capability(response):
+def _capability(response, token_in_address=True):
     """A page reached with (or instead of) a link's token: the token goes no further.
 
-    No Referer at all from it (the site's policy sends the full address to this site's own
-    pages), and its template loads no analytics or third-party script (`capability_page`,
-    honoured by base.html, the cookie banner and config/csp.py)."""
-    response.headers["Referrer-Policy"] = "no-referrer"
+    Its template loads no analytics or third-party script (`capability_page`, honoured by
+    base.html, the cookie banner and config/csp.py). A response at an address holding a
+    token sends no Referer at all (the site's policy would send the full address to this
+    site's own pages); the status and withdraw pages, whose address holds none, send one only
+    to this site: with "no-referrer" the browser would send `Origin: null` with their form,
+    which Django's CSRF check refuses."""
+    response.headers["Referrer-Policy"] = "no-referrer" if token_in_address else "same-origin"
     return response
 
 
-def _render_capability(request, page, template, status=200, **extra):
-    return _capability(_render(request, page, template, status, capability_page=True, **extra))
+def _render_capability(request, page, template, status=200, token_in_address=False, **extra):
+    response = _render(request, page, template, status, capability_page=True, **extra)
+    return _capability(response, token_in_address)
 
 
 def _link_not_working(request, page, status_link=False):
@@ -77,6 +81,7 @@ def _link_not_working(request, page, status_link=False):
         page,
         "recruitment/link_expired.html",
         status=404,
+        token_in_address=True,
         status_link=status_link,
         status_link_days=links.status_link_days(),
         resume_link_days=links.RESUME_LINK_DAYS,
@@ -475,5 +480,5 @@ def withdraw(page, request):
     if not submission.is_open or request.method == "POST":
         if request.method == "POST" and submission.is_open:
             intake.withdraw(submission)
-        return _capability(_private(redirect(f"{page.url}status/")))
+        return _capability(_private(redirect(f"{page.url}status/")), token_in_address=False)
     return _render_capability(request, page, "recruitment/withdraw.html", submission=submission)

@@ -284,7 +284,7 @@ def test_retention_settings_explain_what_is_wrong(client, login_as):
             "appointed_retention_months": "12",
             "mini_police_retention_months": "0",
             "sent_email_retention_days": "30",
-        "unsent_email_retention_days": "30",
+            "unsent_email_retention_days": "30",
             "draft_retention_days": "30",
         },
     )
