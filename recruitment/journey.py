@@ -385,6 +385,9 @@ def come_back(page, request, token):
     if draft is None:
         return _link_not_working(request, page)
     _remember(request, queue, draft)
+    # A new session key for what the link grants, as at a sign-in: a session cookie planted
+    # in this browser beforehand does not get the draft.
+    request.session.cycle_key()
     return _capability(_private(redirect(_next_url(page, queue, draft))))
 
 
@@ -468,6 +471,7 @@ def status(page, request, token):
         "pk": submission.pk,
         "hash": submission.status_token_hash,
     }
+    request.session.cycle_key()  # as come_back
     return _capability(_private(redirect(f"{page.url}status/")))
 
 
@@ -477,8 +481,8 @@ def withdraw(page, request):
     submission = _status_submission(request, page)
     if submission is None:
         return _link_not_working(request, page, status_link=True)
-    if not submission.is_open or request.method == "POST":
-        if request.method == "POST" and submission.is_open:
-            intake.withdraw(submission)
+    if request.method == "POST" and submission.is_open:
+        intake.withdraw(submission)
+    if request.method == "POST" or not submission.is_open:
         return _capability(_private(redirect(f"{page.url}status/")), token_in_address=False)
     return _render_capability(request, page, "recruitment/withdraw.html", submission=submission)
