@@ -72,10 +72,10 @@ def shows_recaptcha(response):
 
 
 def is_capability_page(response):
-    """True for a page opened by an emailed link (status, withdraw, come back): it loads no
-    analytics, so the policy does not allow its hosts either (recruitment/journey.py)."""
-    context = getattr(response, "context_data", None) or {}
-    return bool(context.get("capability_page"))
+    """True for a response to an emailed link or a page it opened (status, withdraw, come
+    back, their redirects): it loads no analytics, so the policy does not allow its hosts
+    either (set by recruitment/journey.py)."""
+    return bool(getattr(response, "capability_page", False))
 
 
 def site_has_analytics(request):

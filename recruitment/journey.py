@@ -60,13 +60,14 @@ def _render(request, page, template, status=200, **extra):
 def _capability(response, token_in_address=True):
     """A page reached with (or instead of) a link's token: the token goes no further.
 
-    Its template loads no analytics or third-party script (`capability_page`, honoured by
-    base.html, the cookie banner and config/csp.py). A response at an address holding a
-    token sends no Referer at all (the site's policy would send the full address to this
-    site's own pages); the status and withdraw pages, whose address holds none, send one only
-    to this site: with "no-referrer" the browser would send `Origin: null` with their form,
-    which Django's CSRF check refuses."""
+    Its template loads no analytics or third-party script (`capability_page` in the context,
+    honoured by base.html and the cookie banner; on the response, by config/csp.py). A
+    response at an address holding a token sends no Referer at all (the site's policy would
+    send the full address to this site's own pages); the status and withdraw pages, whose
+    address holds none, send one only to this site: with "no-referrer" the browser would
+    send `Origin: null` with their form, which Django's CSRF check refuses."""
     response.headers["Referrer-Policy"] = "no-referrer" if token_in_address else "same-origin"
+    response.capability_page = True  # config/csp.py: no analytics hosts in its policy
     return response
 
 

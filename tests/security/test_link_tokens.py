@@ -79,3 +79,32 @@ def test_no_status_or_come_back_token_is_stored_logged_or_exported(
         assert token not in dump, "a link token is stored in clear"
         assert token not in logged, "a link token is in the logs"
         assert token not in exported, "a link token is in a data request's export"
+
+
+def test_pages_opened_by_a_link_load_no_analytics_even_when_it_is_accepted(
+    client, site_settings, specials_page, special_answers, submit
+):
+    from urllib.parse import quote
+
+    from cms.consent import CONSENT_COOKIE
+
+    site_settings.analytics_id = "G-BLUELAMP1"
+    site_settings.save()
+    version = site_settings.cookie_policy_version
+    client.cookies[CONSENT_COOKIE] = quote(json.dumps({"v": version, "analytics": True}))
+    submit(specials_page, special_answers)
+    # An ordinary page for this visitor: analytics, and the policy allows its hosts.
+    ordinary = client.get(specials_page.url)
+    assert "data-analytics-id" in ordinary.content.decode()
+    assert "googletagmanager" in ordinary["Content-Security-Policy"]
+
+    path = TOKEN_LINK.search(mail.outbox[0].body)[1]
+    exchange = client.get(path)
+    status = client.get(exchange["Location"])
+    withdraw = client.get(f"{exchange['Location']}withdraw/")
+    spent = client.get(path.replace("/status/", "/return/"))  # "This link does not work"
+    for response in (exchange, status, withdraw, spent):
+        html = response.content.decode()
+        assert "analytics" not in html, response.status_code
+        assert "googletagmanager" not in response.get("Content-Security-Policy", "")
+    assert "Your application: received" in status.content.decode()
