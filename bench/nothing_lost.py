@@ -25,6 +25,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
+from wagtail.models import ModelLogEntry  # noqa: E402
 
 from recruitment.enums import NotificationKind, NotificationStatus  # noqa: E402
 from recruitment.models import (  # noqa: E402
@@ -97,6 +98,33 @@ def main(argv=None):
             problems.append(f"{email}: accepted, {len(stored)} rows")
         elif outcome["reference"] and stored[0].reference != outcome["reference"]:
             problems.append(f"{email}: shown {outcome['reference']}, stored {stored[0].reference}")
+        # Every press of Send (--sends) answered without an error page and showed this
+        # application's own reference.
+        for press in outcome.get("presses", []):
+            if press["status"] not in (301, 302, 303):
+                problems.append(f"{email}: a press of Send answered {press['status']}")
+            elif stored and press["reference"] != stored[0].reference:
+                problems.append(
+                    f"{email}: a press of Send showed {press['reference'] or 'no reference'}, "
+                    f"stored {stored[0].reference}"
+                )
+    # Staff moves (bench/bulk_mover.py) never undo each other: no row was moved out of a
+    # status twice from the same read.
+    for _model, row in rows:
+        moves = collections.Counter(
+            entry.data.get("from")
+            for entry in ModelLogEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(row),
+                object_id=str(row.pk),
+                action="recruitment.move",
+            )
+        )
+        for status, times in moves.items():
+            if times > 1:
+                problems.append(f"{row.reference}: moved from {status} {times} times")
+    server_errors = sum(o.get("server_errors", 0) for o in outcomes)
+    if server_errors:
+        problems.append(f"{server_errors} answers were 5xx (the client retried them)")
     extra = [e for e in by_email if e not in accepted]
     for email in extra:
         problems.append(f"{email}: {len(by_email[email])} rows without an accepted response")
@@ -140,6 +168,9 @@ def main(argv=None):
         "emails_in_outbox": expected_total,
         "emails_received": total_received,
         "emails_retried_after_mail_outage": retried,
+        "presses_of_send": sum(len(o.get("presses", [])) for o in outcomes),
+        "server_errors_seen": server_errors,
+        "requests_retried_by_clients": sum(o.get("retried", 0) for o in outcomes),
         "problems": len(problems),
     }
     print(json.dumps(report, indent=2))

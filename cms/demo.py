@@ -247,13 +247,34 @@ def load_site_pages(home):
                 "Shift to type a capital letter or a symbol such as @ never counts, so typing "
                 "your name, postcode or email address will not make you leave.</p>"
             ),
+            heading("Leaving also makes this device forget your answers"),
+            paragraph(
+                "<p>When you leave with the button or a key, this site forgets this device's "
+                "visit. If you had started an application or a school registration, the "
+                "answers are no longer linked to this device: pressing Back shows an empty "
+                "form or the first page, never what you typed, and the form no longer offers "
+                "to continue your application.</p>"
+                "<p>Your answers are not deleted. If you asked for a link to come back later "
+                "(‘Save and come back later’), the link in that email brings them back, on "
+                "this or any other device, for 7 days. If you did not ask for a link, you will "
+                "need to start again. Unfinished answers are deleted from our system after 30 "
+                "days.</p>"
+                "<p>It works the same way without JavaScript.</p>"
+            ),
             heading("What it does not do"),
             paragraph(
                 "<ul><li>It does not delete your browsing history: the pages of this site you "
                 "opened are still listed in your browser's history.</li>"
                 "<li>Unless this site keeps your visit out of the Back button (below), pressing "
                 "Back on the weather website can return to the page of ours you were on before "
-                "the one you left from.</li>"
+                "the one you left from. It shows no answers you typed, but its title and words "
+                "show that you were on this site.</li>"
+                "<li>It does not delete the email we sent you if you asked for a link to come "
+                "back later. Anyone who can read your email can use that link for 7 days.</li>"
+                "<li>If your device has no connection at the moment you leave, it still leaves, "
+                "but this site may not hear about it: then your answers stay linked to this "
+                "device until you close your browser, or for 8 hours. Using ‘Delete my answers "
+                "and start again’ on the form deletes them at once.</li>"
                 "<li>It does not close other tabs or windows, or delete anything you "
                 "downloaded.</li>"
                 "<li>It cannot stop someone who is watching your screen, or software on your "
@@ -289,10 +310,13 @@ def load_site_pages(home):
             heading("How to browse more privately"),
             paragraph(
                 "<ul><li>Use a private or incognito window: your browser will not save the pages "
-                "you visit, or our cookies, once you close it.</li><li>Delete this site from "
-                "your browsing history.</li><li>If you can, use a device that the person you "
-                "are worried about cannot reach, such as a library computer or a friend's "
-                "phone.</li></ul>"
+                "you visit, or our cookies, once you close it. In Chrome choose the menu (⋮), "
+                "then ‘New Incognito window’; in Edge, ‘New InPrivate window’; in Firefox, "
+                "‘New private window’; in Safari on an iPhone, tap the tabs button, then "
+                "‘Private’. Close every private window when you have finished.</li>"
+                "<li>Delete this site from your browsing history.</li>"
+                "<li>If you can, use a device that the person you are worried about cannot "
+                "reach, such as a library computer or a friend's phone.</li></ul>"
             ),
             paragraph(
                 "<p><strong>If you are in immediate danger, call 999.</strong> If you cannot "

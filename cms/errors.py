@@ -9,6 +9,7 @@ Django's method decorators and others return.
 from django.http import HttpResponseServerError
 from django.template import loader
 from django.template.response import TemplateResponse
+from wagtail import hooks
 
 from .models import DEFAULT_QUICK_EXIT_URL
 
@@ -26,7 +27,13 @@ def server_error(request):
 
 
 def csrf_failure(request, reason=""):
-    """A form sent without a valid security token: nothing was sent, and how to try again."""
+    """A form sent without a valid security token: nothing was sent, and how to try again.
+
+    Unless a `csrf_failure_response` hook knows better (a retried Send that was in fact
+    received: recruitment) and returns its own response."""
+    for hook in hooks.get_hooks("csrf_failure_response"):
+        if (response := hook(request)) is not None:
+            return response
     return TemplateResponse(request, "403_csrf.html", {"retry_url": request.path}, status=403)
 
 

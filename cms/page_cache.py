@@ -54,8 +54,17 @@ from .consent import parse_consent
 GENERATION_KEY = "page-cache:generation"
 WITHDRAWN_KEY = "page-cache:withdrawn"
 HEADER = "X-Page-Cache"
-# Paths that are never public pages, or that answer per visitor whatever their cookies.
-EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+# Paths that are never public pages, or that answer per visitor whatever their cookies. The
+# quick exit's route is one, and must answer with the database down (cms/quick_exit.py): the
+# Site middleware, which reads the database on a cache miss, leaves these alone too.
+EXCLUDED_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/quick-exit/",
+)
 PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
 # How often a request waiting for another worker's render looks for the stored page.
 WAIT_POLL_SECONDS = 0.02

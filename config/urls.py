@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import quick_exit
 from cms import views as cms_views
 
 # The 500 page renders without the database (400, 403, 404: Django's own, our templates).
@@ -17,6 +18,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("cookies/", cms_views.cookies, name="cookies"),
     path("search/", cms_views.search, name="search"),
+    # The quick exit's path is also in cms.page_cache.EXCLUDED_PREFIXES: never cached, and
+    # answered without the database.
+    path("quick-exit/", quick_exit.leave, name="quick_exit"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("favicon.ico", cms_views.favicon, name="favicon"),
     path("", include("recruitment.urls")),

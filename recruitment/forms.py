@@ -34,28 +34,47 @@ class SectionForm(forms.Form):
                 cleaned[question.name] = ""
         return cleaned
 
-    def posted_values(self):
-        """What was posted for this section's inputs: input name → list of strings.
+    def _inputs(self, name):
+        """The names of the inputs a field reads: one, or one per box of a date."""
+        widget = self.fields[name].widget
+        if isinstance(widget, forms.MultiWidget):
+            return [f"{name}{suffix}" for suffix in widget.widgets_names]
+        return [name]
 
-        Stored in the draft as typed, so a page shows the answers exactly as they were given.
+    def repeated_inputs(self):
+        """Inputs that take one value but were posted more than once. A browser never sends
+        them; the form would check only the last, so they are refused, not stored."""
+        if not hasattr(self.data, "getlist"):
+            return []
+        return [
+            key
+            for name, field in self.fields.items()
+            if not isinstance(field, forms.MultipleChoiceField)
+            for key in self._inputs(name)
+            if len(self.data.getlist(key)) > 1
+        ]
+
+    def posted_values(self):
+        """The checked answers as the section's inputs hold them: input name → list of strings.
+
+        One value per input, the one the form checked, trimmed as its field trims it (a box
+        of ticks: each choice once), so a page shows the answers as they were given and a
+        draft holds no more than its questions allow (Draft.MAX_CHARACTERS). Call after
+        is_valid().
         """
         values = {}
         for name, field in self.fields.items():
-            if name in self.cleaned_data and self.cleaned_data[name] == "" and self.reveals(name):
+            if self.cleaned_data.get(name) == "" and self.reveals(name):
                 values[name] = [""]  # details of a "No" are not kept
                 continue
-            widget = field.widget
-            inputs = (
-                [f"{name}{suffix}" for suffix in widget.widgets_names]
-                if isinstance(widget, forms.MultiWidget)
-                else [name]
-            )
-            for key in inputs:
-                if hasattr(self.data, "getlist"):
-                    values[key] = [str(v) for v in self.data.getlist(key)]
-                elif key in self.data:
-                    value = self.data[key]
-                    values[key] = [str(v) for v in value] if isinstance(value, list) else [value]
+            if isinstance(field, forms.MultipleChoiceField):
+                values[name] = list(dict.fromkeys(str(v) for v in self.cleaned_data[name]))
+                continue
+            typed = field.widget.value_from_datadict(self.data, self.files, name)
+            keys = self._inputs(name)
+            parts = list(typed) if len(keys) > 1 else [typed]
+            for key, part in zip(keys, parts, strict=True):
+                values[key] = [str(part if part is not None else "").strip()]
         return values
 
     def reveals(self, name):

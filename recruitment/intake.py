@@ -6,6 +6,7 @@ deletes the draft. Links by email (come back later, status page) are written to 
 as "a link for this draft / submission" and minted when the email goes (recruitment/links.py).
 """
 
+from django.core.exceptions import BadRequest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -37,10 +38,16 @@ def ineligibility(queue, form, page, today=None):
 
 
 def save_section(queue, page, draft, form):
-    """Keep a valid section's answers in the draft (a new draft when None); returns the draft."""
+    """Keep a valid section's answers in the draft (a new draft when None); returns the draft.
+
+    Raises BadRequest (the 400 page) when the draft would hold more than Draft.MAX_CHARACTERS.
+    """
+    answers = {**(draft.answers if draft else {}), **form.posted_values()}
+    if Draft.size(answers) > Draft.MAX_CHARACTERS:
+        raise BadRequest("The answers are longer than any question allows.")
     if draft is None:
         draft = Draft(queue_key=queue.key, page=page)
-    draft.answers = {**draft.answers, **form.posted_values()}
+    draft.answers = answers
     if form.section.slug not in draft.completed_sections:
         draft.completed_sections = [*draft.completed_sections, form.section.slug]
     if "email" in form.cleaned_data:

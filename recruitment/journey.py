@@ -5,13 +5,21 @@ The first page is the same for every first-time visitor (no CSRF token, no sessi
 so the page cache can keep it. Its answers hold no personal data beyond a date of birth
 that is not stored unless the check passes, and its POST goes to `check_eligibility`, which
 is exempt from the per-visitor CSRF token and instead refuses a request from another site
-(Origin, else Referer, must be this host). Every later page has the usual CSRF token.
+(Django's Origin rule, `cms.origin`), serves only live, public form pages of the request's
+site, and counts each draft it starts in the per-client rate limit. Every later page has the
+usual CSRF token.
+
+The session holds this browser's draft and, from the moment the draft starts, the key its
+submission will be stored under (`Draft.submission_token`). A Send retried after its answer
+was lost finds the submission by that key, never an older one; a fresh browser retrying the
+same form is told by the key in the form that it was received (`received`).
 """
 
-from urllib.parse import urlsplit
+import uuid
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -19,15 +27,19 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from cms.origin import same_origin
+from cms.routing import public
 
 from . import intake, links, ratelimit
 from .forms import DeclarationForm, SectionForm
 from .models.drafts import Draft
-from .queues import queue_for
+from .queues import QUEUES, queue_for
 
-REFERENCE_KEY = "recruitment_reference_{}"
 DRAFT_KEY = "recruitment_draft_{}"
+# The idempotency key of this browser's draft's submission, kept from the draft's start.
+SUBMISSION_KEY = "recruitment_submission_{}"
 # The submission whose status link this browser opened, per form page: {"pk", "hash"}. The
 # hash is the link's, so asking for a new link (which replaces it) ends this session's view.
 STATUS_KEY = "recruitment_status_{}"
@@ -53,7 +65,9 @@ def _private(response):
 
 def _render(request, page, template, status=200, **extra):
     context = page.get_context(request)
-    context.update(queue=queue_for(page), **extra)
+    # private_page: if the back/forward cache brings the page back, the quick exit's script
+    # loads it again from the server (static/js/quick-exit.js).
+    context.update(queue=queue_for(page), private_page=True, **extra)
     return _private(TemplateResponse(request, template, context, status=status))
 
 
@@ -116,7 +130,47 @@ def current_draft(request, queue):
 
 
 def _remember(request, queue, draft):
-    request.session[DRAFT_KEY.format(queue.key)] = str(draft.pk)
+    # The submission's key goes with the draft, before Send: a retried Send finds what the
+    # draft became, and a new draft replaces the key of the last one sent from this browser.
+    for key, value in [
+        (DRAFT_KEY.format(queue.key), str(draft.pk)),
+        (SUBMISSION_KEY.format(queue.key), str(draft.submission_token)),
+    ]:
+        if request.session.get(key) != value:  # an unchanged session is not written again
+            request.session[key] = value
+
+
+def forget(request, queue):
+    """This browser forgets its draft of queue and the key of what it became (the draft itself
+    is kept, or deleted, by the caller): nothing of it is reached from this session again."""
+    request.session.pop(DRAFT_KEY.format(queue.key), None)
+    request.session.pop(SUBMISSION_KEY.format(queue.key), None)
+
+
+def _sent(page, key):
+    """The submission of page's form stored under an idempotency key (a string), or None."""
+    try:
+        key = uuid.UUID(str(key))
+    except ValueError:
+        return None
+    return queue_for(page).model.objects.filter(idempotency_key=key, page=page).first()
+
+
+def sent_from_this_browser(request, page):
+    """The submission this browser's last draft of page's form became, or None (not sent,
+    or no session)."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return None
+    key = request.session.get(SUBMISSION_KEY.format(queue_for(page).key))
+    return _sent(page, key) if key else None
+
+
+def _posted_form(request, section):
+    """The section's form bound to the POST; an input sent twice is a forged request (400)."""
+    form = SectionForm(request.POST, section=section)
+    if form.repeated_inputs():
+        raise BadRequest("An answer was sent more than once.")
+    return form
 
 
 def _next_url(page, queue, draft):
@@ -128,7 +182,7 @@ def _closed(request, page):
     return _render(request, page, "recruitment/form_closed.html")
 
 
-def _section_page(request, page, queue, form, draft, status=200, changing=False):
+def _section_page(request, page, queue, form, draft, status=200, changing=False, limited=False):
     section = form.section
     before = queue.section_before(section.slug)
     if changing:
@@ -156,6 +210,7 @@ def _section_page(request, page, queue, form, draft, status=200, changing=False)
         back_url=back,
         action=action,
         is_first=is_first,
+        limited=limited,
         step_number=queue.sections.index(section) + 1,
         step_count=len(queue.sections),
     )
@@ -181,12 +236,18 @@ def start(page, request):
     return response
 
 
-def _same_origin(request):
-    """True when the POST comes from a page of this site (Origin, else Referer)."""
-    source = request.headers.get("Origin") or request.headers.get("Referer")
-    if not source or source == "null":
-        return False
-    return urlsplit(source).netloc == request.get_host()
+def _form_page(request, page_id):
+    """The live, public recruitment form page page_id of the request's site, else 404."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    pages = Page.objects.live().descendant_of(site.root_page, inclusive=True)
+    page = get_object_or_404(public(pages), pk=page_id).specific
+    try:
+        queue_for(page)
+    except KeyError:
+        raise Http404 from None
+    return page
 
 
 @csrf_exempt
@@ -194,19 +255,14 @@ def _same_origin(request):
 def check_eligibility(request, page_id):
     """The POST of "Check you can apply": say at once why someone cannot apply (storing
     nothing), or keep the answers as a draft and go on to the next section."""
-    page = get_object_or_404(Page, pk=page_id).specific
-    try:
-        queue = queue_for(page)
-    except KeyError:
-        raise Http404 from None
-    if not page.live:
-        raise Http404
-    if not _same_origin(request):
+    page = _form_page(request, page_id)
+    queue = queue_for(page)
+    if not same_origin(request):
         return HttpResponseForbidden("This form can only be sent from this site.")
     if not page.accepting_submissions:
         return _closed(request, page)
     draft = current_draft(request, queue)
-    form = SectionForm(request.POST, section=queue.eligibility)
+    form = _posted_form(request, queue.eligibility)
     changing = "change" in request.GET
     if not form.is_valid():
         return _section_page(request, page, queue, form, draft, changing=changing)
@@ -214,6 +270,11 @@ def check_eligibility(request, page_id):
         return _render(
             request, page, "recruitment/ineligible.html", reasons=_with_links(page, reasons)
         )
+    if draft is None:
+        # Each new draft is a row: counted, so a script cannot fill the table (README).
+        if ratelimit.limited(request, "drafts"):
+            return _section_page(request, page, queue, form, None, status=429, limited=True)
+        ratelimit.count(request, "drafts")
     draft = intake.save_section(queue, page, draft, form)
     _remember(request, queue, draft)
     if changing and intake.first_unanswered(queue, draft) is None:
@@ -252,7 +313,7 @@ def section(page, request, slug):
         return redirect(page.url)
     changing = "change" in request.GET
     if request.method == "POST" and this is not queue.eligibility:
-        form = SectionForm(request.POST, section=this)
+        form = _posted_form(request, this)
         if request.POST.get("action") == "save":
             # "Save and come back later" never stops at errors: the answered sections are
             # kept; a page not yet finished is asked again when the applicant comes back.
@@ -295,9 +356,15 @@ def check_answers(page, request):
         return _closed(request, page)
     draft = current_draft(request, queue)
     if draft is None:
-        if request.method == "POST" and request.session.get(REFERENCE_KEY.format(page.pk)):
-            return redirect(f"{page.url}thank-you/")  # a second Send: the first one counted
+        if request.method == "POST":
+            # Send again after the first one counted (its answer lost, or pressed twice): the
+            # application this browser's draft became, never an older one.
+            if sent_from_this_browser(request, page) is not None:
+                return redirect(f"{page.url}thank-you/")
+            if (sent := _sent(page, request.POST.get("submission", ""))) is not None:
+                return received(request, page, sent)
         return redirect(page.url)
+    _remember(request, queue, draft)
     try:
         submission = intake.answers(queue, draft, page)
     except intake.DraftIncomplete as missing:
@@ -313,6 +380,7 @@ def check_answers(page, request):
             summary=_summary(queue, submission),
             limited=limited,
             recaptcha_enabled="captcha" in form.fields,
+            submission_key=draft.submission_token,
             back_url=step_url(page, queue.sections[-1]),
         )
 
@@ -336,17 +404,45 @@ def check_answers(page, request):
         return redirect(step_url(page, missing.section))
     if created:
         ratelimit.count(request, scope)
-    request.session[REFERENCE_KEY.format(page.pk)] = sent.reference
     request.session.pop(DRAFT_KEY.format(queue.key), None)
     return redirect(f"{page.url}thank-you/")
 
 
 def thank_you(page, request):
     """The reference of what this visitor just sent; a refresh shows it again, sends nothing."""
-    reference = None
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
-        reference = request.session.get(REFERENCE_KEY.format(page.pk))
+    sent = sent_from_this_browser(request, page)
+    reference = sent.reference if sent is not None else None
     return _render(request, page, "recruitment/thank_you.html", reference=reference)
+
+
+def received(request, page, submission):
+    """A Send retried from a browser that no longer has this application's session (a new
+    browser, or a lost session) with its key from the form: it was received, and its reference.
+
+    The key opens nothing else: no answers, no status, no link (README, "Sending").
+    """
+    return _render(request, page, "recruitment/thank_you.html", reference=submission.reference)
+
+
+def send_retried_without_session(request):
+    """For the CSRF failure page (`csrf_failure_response` hook): a Send from a browser with no
+    cookies for us is a retry of one whose answer was lost; when the key in its form names a
+    stored application of that form, say it was received. None otherwise (the usual page:
+    nothing was sent, which is then true)."""
+    if request.method != "POST" or not request.path.endswith("/check-your-answers/"):
+        return None
+    try:
+        key = uuid.UUID(request.POST.get("submission", ""))
+    except ValueError:
+        return None
+    for queue in QUEUES:
+        sent = queue.model.objects.filter(idempotency_key=key).select_related("page").first()
+        if sent is None or sent.page is None:
+            continue
+        page = sent.page.specific
+        if f"{page.get_url(request)}check-your-answers/" == request.path:
+            return received(request, page, sent)
+    return None
 
 
 def save_for_later(page, request):
@@ -400,7 +496,7 @@ def delete_answers(page, request):
     draft = current_draft(request, queue)
     if draft is not None:
         intake.delete_draft(draft)
-        request.session.pop(DRAFT_KEY.format(queue.key), None)
+        forget(request, queue)
     return _render(request, page, "recruitment/deleted.html")
 
 

@@ -1,9 +1,10 @@
 """A per-client limit that stops abuse but never a genuine applicant.
 
 It counts what costs us or signals a bot (accepted submissions, a filled honeypot, a failed
-reCAPTCHA, emailed links asked for), never the pages of a journey or a corrected mistake:
-twenty people behind one school or office address can each send one application in the
-same hour. Counted in the shared cache (Redis in production), per hashed client address.
+reCAPTCHA, emailed links asked for, drafts started), never the pages of a journey or a
+corrected mistake: twenty people behind one school or office address can each start and send
+one application in the same hour. Counted in the shared cache (Redis in production), per
+hashed client address.
 """
 
 import hashlib
@@ -23,11 +24,11 @@ def _key(request, scope):
 
 def limit_for(scope):
     """How many counted events a client may cause per window in scope."""
-    return (
-        settings.RECRUITMENT_LINK_RATE_LIMIT
-        if scope == "links"
-        else settings.RECRUITMENT_RATE_LIMIT
-    )
+    if scope == "links":
+        return settings.RECRUITMENT_LINK_RATE_LIMIT
+    if scope == "drafts":
+        return settings.RECRUITMENT_DRAFT_RATE_LIMIT
+    return settings.RECRUITMENT_RATE_LIMIT
 
 
 def limited(request, scope):

@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail_modeladmin.options import modeladmin_register
 
-from . import admin_views, data_request_views, permissions, retention
+from . import admin_views, data_request_views, journey, permissions, retention
 from .dashboard import RecruitmentPanel
 from .models import SUBMISSION_MODELS
 from .queues_admin import LIST_ADMINS, QUEUE_ADMINS
@@ -169,3 +169,8 @@ def register_recruitment_log_actions(actions):
 def add_recruitment_panel(request, panels):
     if _works_in_recruitment(request.user):
         panels.append(RecruitmentPanel(request.user))
+
+
+# A Send retried from a browser that lost its cookies fails the CSRF check: if the application
+# was stored, the applicant is told so rather than "your form was not sent" (journey.py).
+hooks.register("csrf_failure_response", journey.send_retried_without_session)

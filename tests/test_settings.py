@@ -62,3 +62,28 @@ def test_production_does_not_install_the_bench_tooling():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_sqlite_is_set_up_for_a_threaded_server_and_postgresql_is_left_alone(tmp_path):
+    """WAL, immediate transactions and a busy timeout on a SQLite file (make run); nothing of
+    it on another database's URL."""
+    show = (
+        "from django.conf import settings; from django.db import connection; "
+        "print(settings.DATABASES['default'].get('OPTIONS', {}).get('transaction_mode')); "
+        "c = connection.cursor() if connection.vendor == 'sqlite' else None; "
+        "print(c and c.execute('PRAGMA journal_mode').fetchone()[0]); "
+        "print(c and c.execute('PRAGMA busy_timeout').fetchone()[0])"
+    )
+    env = {"DJANGO_SETTINGS_MODULE": "config.settings.dev", "SQLITE_BUSY_TIMEOUT": "1234"}
+    sqlite = manage(
+        "shell", "-v0", "-c", show, env={**env, "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3"}
+    )
+    assert sqlite.stdout.split() == ["IMMEDIATE", "wal", "1234"], sqlite.stderr
+    other = manage(
+        "shell",
+        "-v0",
+        "-c",
+        "from django.conf import settings; print(settings.DATABASES['default'].get('OPTIONS'))",
+        env={**env, "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/unused"},
+    )
+    assert other.stdout.strip() in ("{}", "None"), other.stdout + other.stderr

@@ -65,6 +65,9 @@ MIDDLEWARE = [
     "cms.routing.SiteMiddleware",
     # Before the CSRF check: a method the page does not take is a 405, not a failed form.
     "cms.page_methods.PageMethodMiddleware",
+    # Django's default limit on fields for all but the admin, before the CSRF check parses a
+    # body (cms/field_limit.py: PUBLIC_MAX_NUMBER_FIELDS).
+    "cms.field_limit.PublicFieldLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Which authenticator app, if any, this session has verified with; then the admin stays
@@ -120,6 +123,22 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite for a web server's concurrency (`make run`): readers never wait for the writer
+    # (WAL); every transaction takes the write lock when it begins, so two Sends queue for it
+    # instead of one failing when it upgrades a read to a write ("database is locked"); and
+    # a writer waits up to SQLITE_BUSY_TIMEOUT ms for the lock. synchronous=NORMAL is WAL's
+    # usual pairing: no corruption, though a power cut may lose the last commits. In-memory
+    # test databases ignore journal_mode. What `make run` takes: README, "The two commands".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                f"PRAGMA busy_timeout={env_int('SQLITE_BUSY_TIMEOUT', 20_000)}"
+            ),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
@@ -309,7 +328,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Wagtail's page editor posts about 5 fields a block: a page of more than about 180 blocks
+# does not fit Django's default of 1,000 (measured, cms/field_limit.py), so the admin keeps
+# Wagtail's recommended 10,000 and every other request is held to Django's 1,000 by
+# PublicFieldLimitMiddleware.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+PUBLIC_MAX_NUMBER_FIELDS = 1_000
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
@@ -320,6 +344,10 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 RECRUITMENT_RATE_LIMIT = env_int("RECRUITMENT_RATE_LIMIT", 30)
 RECRUITMENT_LINK_RATE_LIMIT = env_int("RECRUITMENT_LINK_RATE_LIMIT", 10)
 RECRUITMENT_RATE_LIMIT_WINDOW = env_int("RECRUITMENT_RATE_LIMIT_WINDOW", 3600)
+# Drafts started ("Check you can apply" passed with no draft yet) per client per window: each
+# stores a row, so a script cannot fill the table; 40 lets twenty applicants behind one school
+# or office address each start twice (a second device, a lost session) in the same hour.
+RECRUITMENT_DRAFT_RATE_LIMIT = env_int("RECRUITMENT_DRAFT_RATE_LIMIT", 40)
 # Behind a proxy, the META key holding the client address, e.g. HTTP_X_FORWARDED_FOR.
 RECRUITMENT_CLIENT_IP_HEADER = env_str("RECRUITMENT_CLIENT_IP_HEADER", "REMOTE_ADDR")
 # Days a status link works after the email carrying it is sent. Applications take 6-18

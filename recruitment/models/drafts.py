@@ -13,10 +13,16 @@ from django.utils import timezone
 class Draft(models.Model):
     """One applicant's answers so far to one queue's questions.
 
-    `answers` holds what was posted for each answered section, input name → list of strings,
-    so a page shows exactly what was typed. Only answers that passed their section's checks
-    are kept.
+    `answers` holds what was posted for each answered section, input name → list of strings
+    (one per input; a box of ticks, one per choice), so a page shows the answers as they were
+    given. Only answers that passed their section's checks are kept, and never more than
+    MAX_CHARACTERS in all: every question has its own limit, well within it, so only a
+    forged request could reach it (intake.save_section refuses it with a 400).
     """
+
+    # The longest answers every question allows add up to about 10,500 characters (Specials;
+    # tests/recruitment/test_drafts.py keeps the sum under this).
+    MAX_CHARACTERS = 20_000
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     queue_key = models.CharField(max_length=20)
@@ -37,6 +43,11 @@ class Draft(models.Model):
 
     class Meta:
         ordering = ["-updated_at"]
+
+    @staticmethod
+    def size(answers):
+        """How many characters a draft's answers hold (input names and values)."""
+        return sum(len(key) + sum(len(v) for v in values) for key, values in answers.items())
 
     def __str__(self):
         # Audit labels and logs: never the applicant's answers.

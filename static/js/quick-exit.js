@@ -9,10 +9,18 @@
  *   count, and any other key starts the count again. After the first and second press a
  *   polite live region beside the button says how many more presses leave.
  * - The "Leave this site" link exits; without JavaScript it is a plain link.
- * - Exiting hides the page at once, then replaces this history entry with the neutral site,
- *   so Back does not return here. The neutral address is the button's own href: the server
+ * - Exiting hides the page at once, tells the server to forget this browser's visit (a beacon
+ *   to the button's own href, our route: cms/quick_exit.py), then replaces this history entry
+ *   with the neutral site, so Back does not return here. It never waits for the beacon, and a
+ *   beacon that fails stops nothing. The neutral address is the button's data-exit-address
+ *   (the 500 page has none: its href is the neutral site itself); the server
  *   (SiteSettings.quick_exit_url, DEFAULT_QUICK_EXIT_URL when there is no database) is its
  *   only source.
+ * - On a page that shows an applicant's answers (data-private-page on <body>) only the server
+ *   decides what is shown, and after an exit it shows nothing typed. Brought back from the
+ *   back/forward cache, such a page is hidden and loaded again; reached by Back or Forward,
+ *   its forms are reset to what the server sent, undoing the browser's restoring of what was
+ *   typed into them before (it would put a date of birth back into an emptied first page).
  * - When the site setting "keep the whole visit out of history" is on (data attribute on the
  *   quick exit), following a link or a search form to another page of this site replaces the
  *   current history entry, so after exiting, Back leaves the site altogether. A form sent by
@@ -41,16 +49,34 @@
     if (status) { status.textContent = text; }
   }
 
+  function hidePage() {
+    try {
+      document.documentElement.classList.add("quick-exit-active");
+      document.title = "";
+    } catch (e) { /* hiding is best effort; leaving is not */ }
+  }
+
+  // Ask the server to end this browser's session, without waiting: a beacon outlives the
+  // page it was sent from. Only when the link is our route (it has a data-exit-address).
+  function forgetVisit(link) {
+    if (!link.hasAttribute("data-exit-address")) { return; }
+    try {
+      if (navigator.sendBeacon && navigator.sendBeacon(link.href)) { return; }
+      if (window.fetch) {
+        window.fetch(link.href, { method: "POST", keepalive: true, credentials: "same-origin" })
+          .catch(function () { /* the exit has happened already */ });
+      }
+    } catch (e) { /* nothing here may stop the exit */ }
+  }
+
   function exit(event) {
     if (event) { event.preventDefault(); }
     var link = button();
     if (!link || exiting) { return; }
     exiting = true;
-    try {
-      document.documentElement.classList.add("quick-exit-active");
-      document.title = "";
-    } catch (e) { /* hiding is best effort; leaving is not */ }
-    window.location.replace(link.href);
+    hidePage();
+    forgetVisit(link);
+    window.location.replace(link.getAttribute("data-exit-address") || link.href);
   }
 
   function resetShifts() {
@@ -122,9 +148,48 @@
     if (target && target.closest && target.closest("[data-quick-exit-button]")) { exit(event); }
   }, true);
 
-  // A page restored from the back/forward cache after an exit must not show itself again.
+  // --- Back and Forward on pages that show answers -----------------------------------------
+
+  function isPrivatePage() {
+    return !!(document.body && document.body.hasAttribute("data-private-page"));
+  }
+
+  function reachedByBackOrForward() {
+    try {
+      var entry = window.performance.getEntriesByType("navigation")[0];
+      return !!entry && entry.type === "back_forward";
+    } catch (e) { return false; }
+  }
+
+  // What the server sent is each control's default: reset() puts it back. Then tell the
+  // page's own scripts (conditional reveals) that the choices changed.
+  function showOnlyWhatTheServerSent() {
+    Array.prototype.forEach.call(document.forms, function (form) {
+      form.reset();
+      Array.prototype.forEach.call(form.elements, function (control) {
+        if (control.type === "radio" || control.type === "checkbox") {
+          control.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+      });
+    });
+  }
+
   window.addEventListener("pageshow", function (event) {
-    if (event.persisted && exiting) { exiting = false; exit(); }
+    if (event.persisted && exiting) {
+      // The page we left from, brought back: it must not show itself again.
+      exiting = false;
+      exit();
+      return;
+    }
+    if (!isPrivatePage()) { return; }
+    if (event.persisted) {
+      // Frozen with its answers before the exit: ask the server, which has forgotten them.
+      // A replace, not a reload, which would put typed values back in the forms again.
+      hidePage();
+      window.location.replace(window.location.href);
+    } else if (reachedByBackOrForward()) {
+      showOnlyWhatTheServerSent();
+    }
   });
 
   // --- Keep the whole visit out of history ---------------------------------------------------
