@@ -3,7 +3,9 @@ message, bulk changes, retrying a failed email, and the Recruitment home page.
 
 Each view checks the permission, calls one function in recruitment.triage (or
 notifications for messages), says what happened with a message, and goes back where the
-user came from.
+user came from. The forms carry what the recruiter saw (`seen_status`, `seen_assignee`, per
+row `seen_status_<pk>` / `seen_assignee_<pk>` on the list), so a change from a page that a
+colleague has overtaken is refused with a message saying what they did, never made.
 """
 
 from functools import wraps
@@ -20,7 +22,7 @@ from django.views.decorators.http import require_POST
 from . import dashboard, notifications, permissions, triage
 from .enums import NotificationStatus
 from .models import SUBMISSION_MODELS, DecisionReason, MessageTemplate, Notification
-from .workflows import ReasonRequired, TransitionNotAllowed
+from .workflows import ChangedMeanwhile, ReasonRequired, TransitionNotAllowed
 
 MODELS_BY_NAME = {model._meta.model_name: model for model in SUBMISSION_MODELS}
 
@@ -70,14 +72,23 @@ def _assignee(request, model):
     return user
 
 
+def _seen_assignee(value):
+    """The assignee id a form says the recruiter saw: "" is nobody; absent or unreadable,
+    the submission as read now (triage.AS_READ)."""
+    if value is None or (value and not value.isdigit()):
+        return triage.AS_READ
+    return int(value) if value else None
+
+
 @forbidden_as_403
 @require_POST
 def assign(request, model_name, pk):
     model = _model(model_name, request.user)
     submission = get_object_or_404(model, pk=pk)
     assignee = _assignee(request, model)
+    seen = _seen_assignee(request.POST.get("seen_assignee"))
     try:
-        triage.assign(submission, assignee, by=request.user)
+        triage.assign(submission, assignee, by=request.user, seen=seen)
     except TransitionNotAllowed as refusal:
         messages.error(request, str(refusal))
         return _back(request, submission.admin_url())
@@ -95,6 +106,7 @@ def _confirm_move(request, submission, target, error=""):
         "reasons": triage.reasons_for(submission, target),
         "needs_reason": triage.needs_reason(submission, target),
         "chosen_reason": request.POST.get("reason", ""),
+        "seen_status": submission.status,
         "note": request.POST.get("note", ""),
         "error": error,
         "next": request.POST.get("next", ""),
@@ -112,6 +124,14 @@ def move(request, model_name, pk):
     model = _model(model_name, request.user)
     submission = get_object_or_404(model, pk=pk)
     target = request.POST.get("status", "")
+    seen = request.POST.get("seen_status", "")
+    try:
+        # Before anything else, the confirmation step included: a form a colleague has
+        # overtaken says so, whatever move it asked for.
+        triage.refuse_if_changed(submission, seen_status=seen)
+    except TransitionNotAllowed as refusal:
+        messages.error(request, str(refusal))
+        return _back(request, submission.admin_url())
     if target not in dict(submission.allowed_moves()):
         if target:
             try:
@@ -128,7 +148,12 @@ def move(request, model_name, pk):
     reason = DecisionReason.objects.filter(pk=reason_id).first() if reason_id.isdigit() else None
     try:
         triage.move(
-            submission, target, by=request.user, reason=reason, note=request.POST.get("note", "")
+            submission,
+            target,
+            by=request.user,
+            reason=reason,
+            note=request.POST.get("note", ""),
+            seen=seen,
         )
     except ReasonRequired as refusal:
         return _confirm_move(request, submission, target, error=str(refusal))
@@ -193,25 +218,41 @@ def bulk(request, model_name):
         return _back(request, index_url)
     action = request.POST.get("action")
     if action == "assign":
-        changed = triage.bulk_assign(submissions, _assignee(request, model), by=request.user)
-        messages.success(request, f"Assigned {changed} of {len(submissions)} selected.")
+        seen = {}
+        for submission in submissions:
+            value = _seen_assignee(request.POST.get(f"seen_assignee_{submission.pk}"))
+            if value is not triage.AS_READ:
+                seen[submission.pk] = value
+        assignee = _assignee(request, model)
+        assigned, refused = triage.bulk_assign(submissions, assignee, by=request.user, seen=seen)
+        messages.success(request, f"Assigned {len(assigned)} of {len(submissions)} selected.")
+        _tell_refusals(request, refused)
     elif action == "move":
         target = request.POST.get("status", "")
         if target not in dict(triage.bulk_moves(model)):
             messages.error(request, "Choose a status to move the selected submissions to.")
             return _back(request, index_url)
-        moved, refused = triage.bulk_move(submissions, target, by=request.user)
+        seen = {s.pk: request.POST.get(f"seen_status_{s.pk}", "") for s in submissions}
+        moved, refused = triage.bulk_move(submissions, target, by=request.user, seen=seen)
         label = model.status_enum(target).label.lower()
         if moved:
             messages.success(request, f"Moved {len(moved)} to {label}.")
-        if refused:
-            refs = ", ".join(s.reference for s in refused)
-            messages.error(
-                request, f"Not moved (that move is not allowed from their status): {refs}."
-            )
+        _tell_refusals(request, refused)
     else:
         messages.error(request, "Choose an action.")
     return _back(request, index_url)
+
+
+def _tell_refusals(request, refused):
+    """One message naming the submissions whose status does not allow the change, and one
+    per submission a colleague changed since the list was read (who did what, when)."""
+    not_allowed = [s for s, refusal in refused if not isinstance(refusal, ChangedMeanwhile)]
+    if not_allowed:
+        refs = ", ".join(s.reference for s in not_allowed)
+        messages.error(request, f"Not moved (that move is not allowed from their status): {refs}.")
+    for _submission, refusal in refused:
+        if isinstance(refusal, ChangedMeanwhile):
+            messages.error(request, str(refusal))
 
 
 @forbidden_as_403

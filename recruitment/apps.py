@@ -5,4 +5,4 @@ class RecruitmentConfig(AppConfig):
     name = "recruitment"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the deployment checks)
+        from . import checks  # noqa: F401  (registers the start-up and deployment checks)

@@ -20,7 +20,8 @@ from .queues import display_value, field_label, queue_by_key
 from .spreadsheets import safe_cell
 
 # Kept out of the answers: internal keys, and consent, which has its own section.
-NOT_DISCLOSED = {"id", "idempotency_key", "page", "assignee", "removed_by"}
+# The reason list's key is internal too: decision_reason_label holds the words given.
+NOT_DISCLOSED = {"id", "idempotency_key", "page", "assignee", "removed_by", "decision_reason"}
 CONSENT_FIELDS = ["consent_notice_version", "consent_given_at"]
 FILE_FORMATS = {"json": "JSON", "csv": "CSV"}
 

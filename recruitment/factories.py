@@ -60,8 +60,9 @@ class SubmissionFactory(DjangoModelFactory):
         outcome = obj.reason_statuses.get(obj.status)
         if outcome is not None:
             obj.decision_reason = extracted or DecisionReasonFactory(outcome=outcome)
+            obj.decision_reason_label = obj.decision_reason.label
         if create:
-            obj.save(update_fields=["decided_at", "decision_reason"])
+            obj.save(update_fields=["decided_at", "decision_reason", "decision_reason_label"])
 
 
 class SpecialConstableApplicationFactory(SubmissionFactory):

@@ -32,10 +32,11 @@ from wagtail.models import Page, Site
 from cms.origin import same_origin
 from cms.routing import public
 
-from . import intake, links, ratelimit
+from . import intake, links, notifications, ratelimit
 from .forms import DeclarationForm, SectionForm
 from .models.drafts import Draft
 from .queues import QUEUES, queue_for
+from .workflows import TransitionNotAllowed
 
 DRAFT_KEY = "recruitment_draft_{}"
 # The idempotency key of this browser's draft's submission, kept from the draft's start.
@@ -549,12 +550,17 @@ def _status_submission(request, page):
 
 
 def _status_page(request, page, submission):
+    """The applicant's private status page: the stage in plain words, what happens next,
+    and when the team last emailed (only what was really sent)."""
+    emailed, emailed_about_this = notifications.emailed_about_status(submission)
     return _render_capability(
         request,
         page,
         "recruitment/status.html",
         submission=submission,
         stage=queue_for(page).stage(submission.status),
+        emailed=emailed,
+        emailed_about_this=emailed_about_this,
     )
 
 
@@ -579,7 +585,10 @@ def withdraw(page, request):
     if submission is None:
         return _link_not_working(request, page, status_link=True)
     if request.method == "POST" and submission.is_open:
-        intake.withdraw(submission)
+        try:
+            intake.withdraw(submission)
+        except TransitionNotAllowed:
+            pass  # staff decided it meanwhile: the status page says what it is now
     if request.method == "POST" or not submission.is_open:
         return _capability(_private(redirect(f"{page.url}status/")), token_in_address=False)
     return _render_capability(request, page, "recruitment/withdraw.html", submission=submission)

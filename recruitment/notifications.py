@@ -180,6 +180,16 @@ def last_message_sent(submission):
     )
 
 
+def emailed_about_status(submission):
+    """What the applicant's status page may say of the team's emails: (when the last one was
+    sent, whether it was sent since the submission reached its current status), or (None,
+    False) when none was. Only a message really sent counts: a queued or failed one says
+    nothing, so the page never claims "we have written to you" when nobody did.
+    """
+    sent = last_message_sent(submission)
+    return sent, sent is not None and sent >= submission.status_changed_at
+
+
 def _queue(message, submission=None, draft=None):
     """Write one outbox row now and hand it to the sender once the transaction commits."""
     if submission is None:

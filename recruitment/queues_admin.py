@@ -9,20 +9,30 @@ here too, by recruitment managers only.
 import copy
 import datetime
 
+from django.contrib import messages
 from django.contrib.admin import SimpleListFilter
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.contrib.admin.utils import display_for_field, display_for_value
+from django.contrib.admin.utils import display_for_field, display_for_value, quote
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.core.paginator import InvalidPage
-from django.db.models import DateField, ForeignKey, Q, TimeField
+from django.db import transaction
+from django.db.models import DateField, ForeignKey, ProtectedError, Q, TimeField
 from django.http import QueryDict
-from django.urls import reverse
+from django.shortcuts import redirect
+from django.urls import re_path, reverse
 from django.utils.html import conditional_escape, escape, format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
-from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail.log_actions import log
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import HistoryView, IndexView, InspectView
+from wagtail_modeladmin.views import (
+    DeleteView,
+    HistoryView,
+    IndexView,
+    InspectView,
+    InstanceSpecificView,
+)
 
 from cms.models import Area
 
@@ -450,11 +460,19 @@ class QueueAdmin(RefuseWith403, ModelAdmin):
         return cells
 
     def select_box(self, obj):
+        # What the recruiter sees in the row goes with the bulk form, so a row a colleague
+        # has changed since is refused (recruitment.triage), not changed over their change.
         return format_html(
             '<input type="checkbox" name="selected" value="{}" form="bulk-actions" '
-            'class="recruitment-select" aria-label="Select {}">',
+            'class="recruitment-select" aria-label="Select {}">'
+            '<input type="hidden" name="seen_status_{}" value="{}" form="bulk-actions">'
+            '<input type="hidden" name="seen_assignee_{}" value="{}" form="bulk-actions">',
             obj.pk,
             obj.reference,
+            obj.pk,
+            obj.status,
+            obj.pk,
+            obj.assignee_id or "",
         )
 
     select_box.short_description = "Select"
@@ -579,15 +597,120 @@ class MiniPoliceQueue(QueueAdmin):
     export_filename = "mini-police-registrations"
 
 
+class ReasonButtonHelper(ButtonHelper):
+    """Edit, and Retire for a reason still offered; Delete only for one never used (the
+    delete page of one in use explains and offers Retire)."""
+
+    def retire_button(self, pk, classnames_add=None, classnames_exclude=None):
+        classnames = ["button-secondary", *(classnames_add or [])]
+        return {
+            "url": self.url_helper.get_action_url("retire", quote(pk)),
+            "label": "Retire",
+            "classname": self.finalise_classname(classnames, classnames_exclude or []),
+            "title": "Stop offering this reason to recruiters",
+        }
+
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
+        if obj.active and self.permission_helper.user_can_edit_obj(self.request.user, obj):
+            buttons.insert(1, self.retire_button(obj.pk, classnames_add, classnames_exclude))
+        return buttons
+
+
+class ReasonDeleteView(DeleteView):
+    """Deleting a reason: refused, with a clear page offering Retire, while any decision
+    gave it (modeladmin's own answer to the PROTECT foreign key is a 500)."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            uses=triage.reason_uses(self.instance),
+            retire_url=self.url_helper.get_action_url("retire", quote(self.instance.pk)),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        label = self.instance.label
+        if not triage.reason_uses(self.instance):
+            try:
+                with transaction.atomic():
+                    log(instance=self.instance, action="wagtail.delete")
+                    self.instance.delete()
+            except ProtectedError:
+                pass  # chosen for a decision meanwhile: refused below, as any reason in use
+            else:
+                messages.success(request, f"Decision reason “{label}” deleted.")
+                return redirect(self.index_url)
+        return self.render_to_response(self.get_context_data(), status=409)
+
+    def get_template_names(self):
+        return ["recruitment/admin/reason_delete.html"]
+
+
+class ReasonRetireView(InstanceSpecificView):
+    """Retire a reason (GET asks, POST does): no longer offered, past decisions unchanged."""
+
+    page_title = "Retire"
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_edit_obj(user, self.instance)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.check_action_permitted(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(uses=triage.reason_uses(self.instance), **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data())
+
+    def post(self, request, *args, **kwargs):
+        label = self.instance.label
+        if triage.retire_reason(self.instance, by=request.user):
+            messages.success(
+                request,
+                f"“{label}” is retired: recruiters are no longer offered it. The decisions "
+                "that gave it keep it.",
+            )
+        else:
+            messages.info(request, f"“{label}” was already retired.")
+        return redirect(self.index_url)
+
+    def get_template_names(self):
+        return ["recruitment/admin/reason_retire.html"]
+
+
 class DecisionReasonAdmin(RefuseWith403, ModelAdmin):
-    """The reasons list; the default permission helper lets only managers (model perms) in."""
+    """The reasons list; the default permission helper lets only managers (model perms) in.
+    A reason in use is retired, never deleted (ReasonDeleteView)."""
 
     model = DecisionReason
     menu_label = "Decision reasons"
     menu_icon = "list-ul"
     add_to_admin_menu = False
-    list_display = ["label", "outcome", "sort_order", "active"]
+    list_display = ["label", "outcome", "sort_order", "offered"]
     list_filter = ["outcome", "active"]
+    button_helper_class = ReasonButtonHelper
+
+    def offered(self, obj):
+        # In words: the admin's True/False icons belong to django.contrib.admin, not run here.
+        return "Offered" if obj.active else "Retired"
+
+    offered.short_description = "Offered to recruiters"
+    offered.admin_order_field = "active"
+    delete_view_class = ReasonDeleteView
+
+    def retire_view(self, request, instance_pk):
+        return ReasonRetireView.as_view(model_admin=self, instance_pk=instance_pk)(request)
+
+    def get_admin_urls_for_registration(self):
+        retire = re_path(
+            self.url_helper.get_action_url_pattern("retire"),
+            forbidden_as_403(self.retire_view),
+            name=self.url_helper.get_action_url_name("retire"),
+        )
+        return (*super().get_admin_urls_for_registration(), retire)
 
 
 class MessageTemplateAdmin(RefuseWith403, ModelAdmin):

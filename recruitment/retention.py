@@ -15,11 +15,15 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from wagtail.log_actions import log
 
+from . import triage
 from .enums import NotificationStatus, RemovalReason
 from .models import SUBMISSION_MODELS, Draft, Notification, RecruitmentSettings
 from .queues import queue_for
+from .workflows import ChangedMeanwhile
 
 PURGE_ACTION = "recruitment.purge"
+ANONYMISE = "recruitment.anonymise"
+ERASE = "recruitment.erase"
 SENT_EMAILS = "Sent emails"
 UNSENT_EMAILS = "Emails not sent"
 DRAFTS = "Unfinished applications"
@@ -52,31 +56,39 @@ def due(model, now=None, periods=None):
     )
 
 
-def anonymise(submission, action="recruitment.anonymise", by=None, now=None):
+def anonymise(submission, action=ANONYMISE, by=None, now=None):
     """Clear the personal fields, notes and emails of one submission, and record that.
 
-    An open submission (erased on request) is withdrawn first: nobody can progress an
-    application that no longer says who made it. The submission keeps when, why (retention
-    or the applicant's request) and by whom; the audit entry names the reference only.
+    An open submission (erased on request) is withdrawn first, through the same move as
+    staff's (triage.move, with its own history entry): nobody can progress an application
+    that no longer says who made it. If a colleague changed its status meanwhile, that change
+    stands: a decision is kept as made, a submission still open is withdrawn from where it
+    now is. Only the fields erasure clears are written, so nothing changed concurrently is
+    overwritten. The submission keeps when, why (retention or the applicant's request) and by
+    whom; the history entry names who ("retention" when the period ended) and why, and the
+    reference only.
     """
     now = now or timezone.now()
+    reason = RemovalReason.REQUEST if action == ERASE else RemovalReason.RETENTION
     with transaction.atomic():
-        if submission.is_open:
-            submission.status = submission.status_enum.WITHDRAWN
-            submission.decided_at = now
-            submission.status_changed_at = now
+        while submission.is_open:
+            try:
+                triage.move(submission, submission.status_enum.WITHDRAWN, by=by, on_erasure=True)
+            except ChangedMeanwhile:
+                continue  # re-read by the refusal: a decision now stands, else withdraw again
+        cleared = {}
         for name in queue_for(submission).personal_fields:
             field = submission._meta.get_field(name)
-            setattr(submission, name, None if field.null else "")
-        submission.anonymised_at = now
-        submission.removal_reason = (
-            RemovalReason.REQUEST if action == "recruitment.erase" else RemovalReason.RETENTION
+            cleared[name] = None if field.null else ""
+        cleared.update(
+            anonymised_at=now, removal_reason=reason, removed_by=by, updated_at=timezone.now()
         )
-        submission.removed_by = by
-        submission.save()
+        type(submission).objects.filter(pk=submission.pk).update(**cleared)
+        for name, value in cleared.items():
+            setattr(submission, name, value)
         submission.notes.all().delete()
         submission.notifications.all().delete()
-        log(submission, action, user=by)
+        log(submission, action, user=by, data={"reason": reason})
 
 
 def expired_sent_notifications(now=None, periods=None):

@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail_modeladmin.options import modeladmin_register
 
-from . import admin_views, data_request_views, journey, permissions, retention
+from . import admin_views, data_request_views, journey, permissions, retention, triage
 from .dashboard import RecruitmentPanel
 from .models import SUBMISSION_MODELS
 from .queues_admin import LIST_ADMINS, QUEUE_ADMINS
@@ -106,6 +106,9 @@ def register_recruitment_log_actions(actions):
     actions.register_action(
         "recruitment.erase", "Erase", "Personal data erased at the applicant's request"
     )
+    actions.register_action(
+        triage.RETIRE_REASON, "Retire", "Retired: no longer offered to recruiters"
+    )
 
     @actions.register_action("recruitment.email_retry")
     class EmailRetryFormatter(LogFormatter):
@@ -146,6 +149,8 @@ def register_recruitment_log_actions(actions):
             text = f"Moved from {data.get('from')} to {data.get('to')}"
             if data.get("by_applicant"):
                 text += " by the applicant"
+            if data.get("on_erasure"):
+                text += " when its personal data was erased"
             if data.get("reason"):
                 text += f". Reason: {data['reason']}"
             return text

@@ -48,6 +48,11 @@ class ReasonRequired(TransitionNotAllowed):
     """Raised when a decision that needs a reason from the list is made without one."""
 
 
+class ChangedMeanwhile(TransitionNotAllowed):
+    """Raised when a change is asked of a submission that someone else changed since it was
+    read: its message says who changed what, and when, and that this change was not made."""
+
+
 def allowed_moves(transitions, status):
     """The statuses a submission in `status` may move to, in the order staff see them."""
     return list(transitions.get(status, []))

@@ -90,6 +90,11 @@ class Submission(models.Model):
         related_name="+",
         editable=False,
     )
+    # The reason's words when the decision was made: editing the managers' list later
+    # rewrites no past decision (set by triage.move).
+    decision_reason_label = models.CharField(
+        "decision reason", max_length=120, blank=True, editable=False
+    )
     removal_reason = models.CharField(
         "personal data removed because",
         max_length=10,
@@ -203,7 +208,8 @@ class Submission(models.Model):
     removal_display.short_description = "Personal data"
 
     def decision_reason_display(self):
-        return self.decision_reason.label if self.decision_reason_id else ""
+        """The reason given, in the words it had when the decision was made."""
+        return self.decision_reason_label
 
     decision_reason_display.short_description = "Decision reason"
 

@@ -173,7 +173,8 @@ MINI_POLICE = Queue(
             "Start date agreed", "We will confirm the first session with the school."
         ),
         M.ACTIVE: Stage("Running", "Mini Police is running at the school."),
-        M.DECLINED: Stage("Not going ahead", "We have written to the school to explain."),
+        # Whether we wrote to explain is said from the outbox (the status page), never here.
+        M.DECLINED: Stage("Not going ahead", "Mini Police will not start at the school this time."),
         M.WITHDRAWN: Stage(
             "Withdrawn",
             "The registration has been withdrawn. The school can register again at any time.",

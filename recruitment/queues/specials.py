@@ -252,10 +252,8 @@ SPECIALS = Queue(
             "Training", "You have a place on our training programme. We will send you the dates."
         ),
         S.APPOINTED: Stage("Appointed", "Welcome to the Special Constabulary."),
-        S.REJECTED: Stage(
-            "Not successful",
-            "We have written to you to explain. You can apply again after 6 months.",
-        ),
+        # Whether we wrote to explain is said from the outbox (the status page), never here.
+        S.REJECTED: Stage("Not successful", "You can apply again after 6 months."),
         S.WITHDRAWN: Stage(
             "Withdrawn", "Your application has been withdrawn. You can apply again at any time."
         ),

@@ -13,6 +13,19 @@ register.filter("uk_datetime", dates.uk_datetime)
 register.filter("uk_date", dates.uk_date)
 
 
+@register.filter
+def history_actor(entry):
+    """Who made a history entry: a member of staff, the applicant, retention (the period
+    ended), or the system."""
+    if entry.user:
+        return entry.user.get_full_name() or entry.user.get_username()
+    if (entry.data or {}).get("by_applicant") or entry.action == "recruitment.submit":
+        return "the applicant"
+    if entry.action == "recruitment.anonymise":
+        return "retention"
+    return "the system"
+
+
 @register.inclusion_tag("recruitment/admin/result_list.html", takes_context=True)
 def queue_result_list(context):
     """modeladmin's {% result_list %}, the same markup, with the cells from the queue's

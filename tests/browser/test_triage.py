@@ -151,3 +151,46 @@ def test_sending_a_templated_message_puts_one_outbox_row_and_one_history_entry(
     assert "Come on 3 December at 10:00." in rows.get().body
     history = page.inner_text("#history-title + ul")
     assert history.count("Emailed the applicant: “Assessment day invitation”") == 1
+
+
+@pytest.fixture
+def colleague_page(browser, live_server):
+    """A second browser (its own cookies): a colleague at another desk."""
+    from tests.conftest import _new_page
+
+    context, tab = _new_page(browser, live_server)
+    yield tab
+    context.close()
+
+
+def test_two_recruiters_in_two_browsers_cannot_undo_each_other(
+    page, colleague_page, recruiter, log_in, tmp_path
+):
+    sam = RecruiterFactory(username="sam", first_name="Sam", last_name="Second")
+    application = SpecialConstableApplicationFactory()
+    DecisionReasonFactory(label="Does not meet the residency requirement")
+    log_in(page, recruiter)
+    log_in(colleague_page, sam)
+    for tab in (page, colleague_page):  # both read it while it is New
+        tab.goto(application.admin_url())
+
+    page.select_option("#move-to", label="Rejected")
+    page.click("form:has(#move-to) button")
+    page.select_option("#reason", label="Does not meet the residency requirement")
+    page.get_by_role("button", name="Yes, move to rejected").click()
+    page.wait_for_url(f"**{application.admin_url()}")
+
+    # Sam's page still shows New; he moves it to In review.
+    colleague_page.select_option("#move-to", label="In review")
+    colleague_page.click("form:has(#move-to) button")
+    colleague_page.wait_for_url(f"**{application.admin_url()}")
+    message = colleague_page.get_by_text("your change was not made")
+    message.wait_for()
+    told = message.inner_text().strip()
+    assert told.startswith(f"Riya Recruiter moved {application.reference} to Rejected at ")
+    colleague_page.screenshot(path=tmp_path / "refused.png")
+    assert "rejected since" in colleague_page.inner_text("#triage-title + dl").lower()
+    application.refresh_from_db()
+    assert application.status == SpecialStatus.REJECTED
+    history = colleague_page.inner_text("#history-title + ul")
+    assert history.count("Moved from") == 1

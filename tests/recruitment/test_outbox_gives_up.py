@@ -206,7 +206,7 @@ def test_without_a_reply_address_staff_messages_do_not_ask_for_a_reply(
     site_settings.contact_phone = "101"
     site_settings.save()
     application = SpecialConstableApplicationFactory(page=specials_page)
-    for template in MessageTemplate.objects.all():  # the seeded ones (migrations 0008, 0010)
+    for template in MessageTemplate.objects.all():  # the seeded ones (migrations 0008, 0011)
         template.full_clean()  # none asks for a reply
         notifications.send_message(application, template, "Come on Tuesday.", by=None)
     sending.send_pending()

@@ -37,6 +37,7 @@ NOT_QUESTIONS = {
     "status_token_expires_at",
     # The decision's reason (from the managers' list) and who removed the data, and why.
     "decision_reason",
+    "decision_reason_label",
     "removal_reason",
     "removed_by",
 }

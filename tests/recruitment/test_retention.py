@@ -10,8 +10,9 @@ from django.db.models import Count
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from accounts.factories import ManagerFactory, RecruiterFactory
 from cms.factories import AreaFactory
-from recruitment import triage
+from recruitment import retention, triage
 from recruitment.enums import MiniPoliceStatus, NotificationStatus, SpecialStatus
 from recruitment.factories import (
     DecisionReasonFactory,
@@ -327,3 +328,79 @@ def test_recruitment_staff_cannot_change_the_periods(client, login_as):
     }
     assert client.post(edit, valid).status_code in (302, 403)
     assert RecruitmentSettings.load().special_retention_months == before
+
+
+# Erasure is a recorded event, and its status change goes through the workflow (issue 23).
+
+
+def test_erasing_an_open_application_withdraws_it_with_its_own_history_entry(client, login_as):
+    from recruitment import data_requests
+
+    manager = login_as("manager")
+    manager.first_name, manager.last_name = "Mani", "Manager"
+    manager.save()
+    application = SpecialConstableApplicationFactory(email="gone@example.com")
+    data_requests.erase("gone@example.com", by=manager)
+
+    application.refresh_from_db()
+    assert application.status == SpecialStatus.WITHDRAWN and application.decided_at
+    move, erase = (
+        triage.history(application)
+        .filter(action__in=["recruitment.move", "recruitment.erase"])
+        .order_by("pk")
+    )
+    assert (move.user, move.message) == (
+        manager,
+        "Moved from New to Withdrawn when its personal data was erased",
+    )
+    assert (erase.user, erase.data) == (manager, {"reason": "request"})
+    html = client.get(application.admin_url()).content.decode()
+    assert "Mani Manager: Moved from New to Withdrawn when its personal data was erased" in html
+    assert "Mani Manager: Personal data erased at the applicant&#x27;s request" in html
+
+
+def test_retention_is_named_in_the_history_as_who_removed_the_data(client, login_as):
+    old = decided(SpecialConstableApplicationFactory, SpecialStatus.REJECTED, 400)
+    purge()
+    entry = triage.history(old).get(action="recruitment.anonymise")
+    assert entry.data == {"reason": "retention"}
+    login_as("recruiter")
+    html = client.get(old.admin_url()).content.decode()
+    assert "retention: Personal data removed after the retention period" in html
+
+
+def test_erasure_does_not_overwrite_a_status_change_made_meanwhile(home_page):
+    recruiter = RecruiterFactory(first_name="Riya", last_name="Recruiter")
+    manager = ManagerFactory()
+    application = SpecialConstableApplicationFactory()
+    erasing = SpecialConstableApplication.objects.get(pk=application.pk)  # read while New
+    reason = DecisionReasonFactory(label="Does not meet the residency requirement")
+    triage.assign(application, recruiter, by=recruiter)
+    triage.move(application, SpecialStatus.REJECTED, by=recruiter, reason=reason)
+
+    retention.anonymise(erasing, action="recruitment.erase", by=manager)
+
+    application.refresh_from_db()
+    assert application.status == SpecialStatus.REJECTED  # the decision stands, not Withdrawn
+    assert application.decision_reason_label == "Does not meet the residency requirement"
+    assert application.assignee == recruiter
+    assert application.first_name == "" and application.anonymised_at is not None
+    moves = triage.history(application).filter(action="recruitment.move")
+    assert [m.message for m in moves] == [
+        "Moved from New to Rejected. Reason: Does not meet the residency requirement"
+    ]
+    assert triage.history(application).filter(action="recruitment.erase").count() == 1
+
+
+def test_erasure_withdraws_from_the_status_a_colleague_moved_it_to(home_page):
+    manager = ManagerFactory()
+    application = SpecialConstableApplicationFactory()
+    erasing = SpecialConstableApplication.objects.get(pk=application.pk)  # read while New
+    triage.move(application, SpecialStatus.IN_REVIEW, by=RecruiterFactory())
+
+    retention.anonymise(erasing, action="recruitment.erase", by=manager)
+
+    application.refresh_from_db()
+    assert application.status == SpecialStatus.WITHDRAWN
+    moves = triage.history(application).filter(action="recruitment.move").order_by("pk")
+    assert [m.data["from"] for m in moves] == ["New", "In review"]

@@ -5,14 +5,16 @@ import csv
 import datetime
 import io
 import re
+from unittest import mock
 
 import pytest
 from django.contrib.messages import get_messages
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.factories import ManagerFactory, RecruiterFactory
-from recruitment import data_requests, notifications, triage
+from recruitment import data_requests, journey, links, notifications, triage
 from recruitment.enums import MiniPoliceStatus, NotificationKind, SpecialStatus
 from recruitment.factories import (
     DecisionReasonFactory,
@@ -20,8 +22,9 @@ from recruitment.factories import (
     MiniPoliceRegistrationFactory,
     SpecialConstableApplicationFactory,
 )
-from recruitment.models import Notification
+from recruitment.models import DecisionReason, Notification, SpecialConstableApplication
 from recruitment.queues.specials import SPECIALS
+from recruitment.workflows import ChangedMeanwhile
 
 pytestmark = pytest.mark.django_db
 
@@ -297,3 +300,252 @@ def test_emails_read_well(home_page, specials_page, mini_page):
     mini_page.thank_you_text = "<p>We will phone the school&#x27;s office.</p>"
     ack = notifications.acknowledgement(registration, mini_page)
     assert "What happens next: We will phone the school's office." in ack["body"]
+
+
+# Staff changes never overwrite each other (issue 23). The threads version, on PostgreSQL, is
+# tests/recruitment/test_concurrent_staff.py; these are the same race from a stale read.
+
+
+def _messages(response):
+    return [str(m) for m in get_messages(response.wsgi_request)]
+
+
+def _last_move_at(submission):
+    """The time of the latest move, as a refusal names it ("14:02")."""
+    entry = triage.history(submission).filter(action="recruitment.move").first()
+    return timezone.localtime(entry.timestamp).strftime("%H:%M")
+
+
+def test_a_move_from_a_stale_read_is_refused_and_says_who_changed_it(recruiter):
+    riya = recruiter
+    sam = RecruiterFactory(first_name="Sam", last_name="Second")
+    application = SpecialConstableApplicationFactory()
+    mine = type(application).objects.get(pk=application.pk)  # both read "New"
+    theirs = type(application).objects.get(pk=application.pk)
+    reason = DecisionReasonFactory(label="Does not meet the residency requirement")
+
+    triage.move(theirs, SpecialStatus.REJECTED, by=riya, reason=reason)
+    with pytest.raises(ChangedMeanwhile) as refusal:
+        triage.move(mine, SpecialStatus.IN_REVIEW, by=sam)
+
+    assert str(refusal.value) == (
+        f"Riya Recruiter moved {application.reference} to Rejected at "
+        f"{_last_move_at(application)}; your change was not made."
+    )
+    application.refresh_from_db()
+    assert (application.status, application.decision_reason_label) == (
+        SpecialStatus.REJECTED,
+        "Does not meet the residency requirement",
+    )
+    moves = triage.history(application).filter(action="recruitment.move")
+    assert [m.message for m in moves] == [
+        "Moved from New to Rejected. Reason: Does not meet the residency requirement"
+    ]
+    assert mine.status == SpecialStatus.REJECTED  # the refused one now holds what is true
+
+
+def test_an_assignment_from_a_stale_read_is_refused_not_taken_over(recruiter):
+    sam = RecruiterFactory(first_name="Sam", last_name="Second", username="sam")
+    application = SpecialConstableApplicationFactory()
+    mine = type(application).objects.get(pk=application.pk)
+    triage.assign(application, sam, by=sam)  # Sam took it first
+    with pytest.raises(ChangedMeanwhile, match=r"^Sam Second assigned SC-\S+ to Sam Second at"):
+        triage.assign(mine, recruiter, by=recruiter)
+    application.refresh_from_db()
+    assert application.assignee == sam
+    assert triage.history(application).filter(action="recruitment.assign").count() == 1
+
+
+def test_a_stale_admin_form_tells_the_second_recruiter_and_changes_nothing(client, recruiter):
+    application = SpecialConstableApplicationFactory()
+    reason = DecisionReasonFactory(label="Does not meet the residency requirement")
+    url = reverse("recruitment_move", args=[SC, application.pk])
+    sam = Client()
+    sam.force_login(RecruiterFactory(first_name="Sam", last_name="Second"))
+    # Both open the application while it is New; each form carries the status it showed.
+    for browser in (client, sam):
+        assert 'name="seen_status" value="new"' in browser.get(application.admin_url()).text
+
+    # Sam starts a rejection: the confirmation step carries what he saw.
+    confirm = sam.post(url, {"status": "rejected", "seen_status": "new"}).text
+    assert '<input type="hidden" name="seen_status" value="new">' in confirm
+    # Riya moves it to In review from her page.
+    client.post(url, {"status": "in_review", "seen_status": "new"})
+    # Sam confirms: rejected is allowed from In review, but it is not what he decided on.
+    response = sam.post(
+        url,
+        {"status": "rejected", "confirm": "yes", "reason": reason.pk, "seen_status": "new"},
+        follow=True,
+    )
+    told = (
+        f"Riya Recruiter moved {application.reference} to In review at "
+        f"{_last_move_at(application)}; your change was not made."
+    )
+    assert told in _messages(response)
+    assert response.status_code == 200 and told in response.text  # shown on his page
+    application.refresh_from_db()
+    assert application.status == SpecialStatus.IN_REVIEW
+    assert triage.history(application).filter(action="recruitment.move").count() == 1
+
+    # Pressing "Assign" on a page that showed nobody, after Riya took it, is refused too.
+    triage.assign(application, recruiter, by=recruiter)
+    response = sam.post(
+        reverse("recruitment_assign", args=[SC, application.pk]),
+        {"assignee": "me", "seen_assignee": ""},
+        follow=True,
+    )
+    assert any(m.startswith("Riya Recruiter assigned") for m in _messages(response))
+    application.refresh_from_db()
+    assert application.assignee == recruiter
+
+
+def test_a_bulk_move_reports_the_rows_changed_since_the_list_was_read(client, recruiter):
+    stale, fresh = SpecialConstableApplicationFactory.create_batch(2)
+    html = client.get(SC_QUEUE).text
+    assert f'name="seen_status_{stale.pk}" value="new" form="bulk-actions"' in html
+    # A colleague moves one on, after the list was read and before the bulk move.
+    triage.move(stale, SpecialStatus.IN_REVIEW, by=RecruiterFactory(first_name="Sam"))
+    response = client.post(
+        reverse("recruitment_bulk", args=[SC]),
+        {
+            "selected": [stale.pk, fresh.pk],
+            f"seen_status_{stale.pk}": "new",
+            f"seen_status_{fresh.pk}": "new",
+            "action": "move",
+            "status": "in_review",
+        },
+        follow=True,
+    )
+    messages = _messages(response)
+    assert "Moved 1 to in review." in messages
+    assert any(
+        m.startswith("Sam ")
+        and f"moved {stale.reference} to In review" in m
+        and m.endswith("your change was not made.")
+        for m in messages
+    )
+    assert triage.history(stale).filter(action="recruitment.move").count() == 1
+
+
+def test_editing_a_reason_changes_no_past_decision(client, recruiter):
+    reason = DecisionReasonFactory(label="Does not meet the residency requirement")
+    application = SpecialConstableApplicationFactory(status=SpecialStatus.IN_REVIEW)
+    triage.move(application, SpecialStatus.REJECTED, by=recruiter, reason=reason)
+    reason.label = "Residency"
+    reason.save()
+
+    application.refresh_from_db()
+    assert application.decision_reason_display() == "Does not meet the residency requirement"
+    html = client.get(application.admin_url()).text
+    assert "<dt>Reason</dt><dd>Does not meet the residency requirement</dd>" in html
+    assert "Reason: Does not meet the residency requirement" in html  # history
+    response = client.get(SC_QUEUE + "?export=csv")
+    row = next(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert row["Decision reason"] == "Does not meet the residency requirement"
+
+
+def test_a_reason_in_use_is_retired_not_deleted(client, home_page):
+    client.force_login(ManagerFactory())
+    used = DecisionReasonFactory(label="Does not meet the residency requirement")
+    SpecialConstableApplicationFactory(status=SpecialStatus.REJECTED, reason=used)
+    unused = DecisionReasonFactory(label="Never given")
+    delete = "/admin/recruitment/decisionreason/delete/{}/"
+
+    page = client.get(delete.format(used.pk))
+    assert page.status_code == 200
+    assert "is in use, so it cannot be deleted" in page.text
+    assert "It is the reason given for 1 decision." in page.text
+    response = client.post(delete.format(used.pk))
+    assert response.status_code == 409  # never a 500, and never deleted
+    assert "is in use, so it cannot be deleted" in response.text
+    assert DecisionReason.objects.filter(pk=used.pk).exists()
+
+    listing = client.get("/admin/recruitment/decisionreason/").text
+    retire = f"/admin/recruitment/decisionreason/retire/{used.pk}/"
+    assert f'href="{retire}"' in listing
+    assert "Recruiters will no longer be offered it" in client.get(retire).text
+    response = client.post(retire, follow=True)
+    assert any("is retired" in m for m in _messages(response))
+    used.refresh_from_db()
+    assert used.active is False
+    assert used not in triage.reasons_for(SpecialConstableApplication, SpecialStatus.REJECTED)
+
+    client.post(delete.format(unused.pk))  # never given: deleting it is fine
+    assert not DecisionReason.objects.filter(pk=unused.pk).exists()
+
+
+def test_recruiters_cannot_retire_reasons(client, recruiter):
+    reason = DecisionReasonFactory()
+    response = client.post(f"/admin/recruitment/decisionreason/retire/{reason.pk}/")
+    assert response.status_code == 403
+    reason.refresh_from_db()
+    assert reason.active
+
+
+def _status_page(client, page, submission):
+    """The applicant's status page for submission (a fresh status link, as the emails give)."""
+    token = links.new_token()
+    type(submission).objects.filter(pk=submission.pk).update(
+        status_token_hash=links.hash_token(token),
+        status_token_expires_at=timezone.now() + datetime.timedelta(days=1),
+    )
+    exchanged = client.get(f"{page.url}status/{token}/")  # for the session, then status/
+    response = client.get(exchanged["Location"])
+    assert response.status_code == 200
+    return _text(response.text)
+
+
+def test_the_status_page_says_we_wrote_only_when_a_message_was_sent(
+    client, recruiter, specials_page, django_capture_on_commit_callbacks
+):
+    application = SpecialConstableApplicationFactory(status=SpecialStatus.IN_REVIEW)
+    template = MessageTemplateFactory()
+    reason = DecisionReasonFactory(label="Does not meet the residency requirement")
+    applicant = Client()
+    # Emailed before the decision: that email is not about the decision.
+    with django_capture_on_commit_callbacks(execute=True):
+        notifications.send_message(application, template, "", by=recruiter)
+    triage.move(application, SpecialStatus.REJECTED, by=recruiter, reason=reason)
+
+    text = _status_page(applicant, specials_page, application)
+    assert "Your application: not successful" in text
+    assert "You can apply again after 6 months." in text
+    assert "written to you" not in text and "about this decision" not in text
+    today = timezone.localdate().strftime("%-d %B %Y")
+    assert f"We last emailed you on {today}." in text
+
+    # A message written but not sent yet (the mail server is down): still nothing claimed.
+    notifications.send_message(application, template, "", by=recruiter)  # never committed
+    text = _status_page(applicant, specials_page, application)
+    assert "about this decision" not in text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        notifications.send_message(application, template, "", by=recruiter)
+    text = _status_page(applicant, specials_page, application)
+    assert f"We emailed you about this decision on {today}." in text
+
+
+def test_the_status_page_of_a_decision_nobody_wrote_about_claims_no_email(
+    client, specials_page, mini_page
+):
+    for page, factory, status in (
+        (specials_page, SpecialConstableApplicationFactory, SpecialStatus.REJECTED),
+        (mini_page, MiniPoliceRegistrationFactory, MiniPoliceStatus.DECLINED),
+    ):
+        text = _status_page(client, page, factory(status=status))
+        assert "written" not in text and "emailed" not in text
+
+
+def test_a_withdrawal_after_staff_decided_keeps_the_decision_and_is_no_error(
+    client, recruiter, specials_page
+):
+    application = SpecialConstableApplicationFactory()
+    stale = type(application).objects.get(pk=application.pk)  # the view's read: still New
+    triage.move(application, SpecialStatus.REJECTED, by=recruiter, reason=DecisionReasonFactory())
+    status = f"{specials_page.url}status/"
+    with mock.patch.object(journey, "_status_submission", return_value=stale):
+        response = client.post(f"{status}withdraw/")
+    assert response.status_code == 302 and response["Location"] == status
+    application.refresh_from_db()
+    assert application.status == SpecialStatus.REJECTED
+    assert triage.history(application).filter(action="recruitment.move").count() == 1

@@ -1,15 +1,23 @@
 """The status workflows are data: only the allowed moves happen, every move is recorded."""
 
+import dataclasses
+import re
+from unittest import mock
+
 import pytest
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
+from django.db import models
 
 from accounts.factories import RecruiterFactory
-from recruitment import triage, workflows
+from recruitment import checks, triage, workflows
 from recruitment.enums import MiniPoliceStatus, ReasonOutcome, SpecialStatus
 from recruitment.factories import (
     DecisionReasonFactory,
     MiniPoliceRegistrationFactory,
     SpecialConstableApplicationFactory,
 )
+from recruitment.queues import MINI_POLICE, SPECIALS, Stage
 
 S, M = SpecialStatus, MiniPoliceStatus
 
@@ -123,3 +131,48 @@ def test_decided_takes_notes_but_no_other_change_and_erased_takes_no_notes(home_
     with pytest.raises(ValueError, match="personal data has been removed"):
         triage.add_note(erased, "Anything", by=staff)
     assert not erased.notes.exists()
+
+
+# The start-up check (recruitment/checks.py): a queue definition with a hole stops start-up.
+
+
+def _check_ids(queues):
+    with mock.patch.object(checks, "QUEUES", queues):
+        with pytest.raises(SystemCheckError) as stopped:
+            call_command("check")
+    return set(re.findall(r"recruitment\.E\d{3}", str(stopped.value)))
+
+
+def _with_status(queue, value):
+    """The queue's statuses plus one more, in a copy of its definition."""
+    members = [(s.name, (s.value, s.label)) for s in queue.status_enum]
+    members.append((value.upper(), (value, value.replace("_", " ").capitalize())))
+    return models.TextChoices(f"{queue.status_enum.__name__}Plus", members)
+
+
+def test_the_queues_as_defined_pass_the_start_up_check():
+    assert checks.queues_are_whole(None) == []
+    call_command("check")  # raises SystemCheckError on any error
+
+
+def test_a_status_without_a_public_stage_stops_start_up():
+    on_hold = _with_status(SPECIALS, "on_hold")
+    transitions = {**SPECIALS.transitions, "on_hold": [S.IN_REVIEW]}
+    queue = dataclasses.replace(SPECIALS, status_enum=on_hold, transitions=transitions)
+    with mock.patch.object(SPECIALS.model, "transitions", transitions):
+        assert _check_ids([queue, MINI_POLICE]) == {"recruitment.E001"}
+
+
+def test_a_status_without_a_transitions_entry_stops_start_up():
+    stages = {**SPECIALS.public_stages, "on_hold": Stage("On hold", "We will be in touch.")}
+    queue = dataclasses.replace(
+        SPECIALS, status_enum=_with_status(SPECIALS, "on_hold"), public_stages=stages
+    )
+    assert _check_ids([queue, MINI_POLICE]) == {"recruitment.E002"}
+
+
+def test_a_reason_status_that_is_not_final_stops_start_up():
+    transitions = {**MINI_POLICE.transitions, M.DECLINED: [M.CONTACTED]}
+    queue = dataclasses.replace(MINI_POLICE, transitions=transitions)
+    with mock.patch.object(MINI_POLICE.model, "transitions", transitions):
+        assert _check_ids([SPECIALS, queue]) == {"recruitment.E003"}

@@ -147,7 +147,7 @@ def test_every_data_request_url_for_every_demo_user(client, login_as, targets, u
         assert actions == [
             ("recruitment.data_request", {"format": "json"}),
             ("recruitment.data_request", {"format": "csv"}),
-            ("recruitment.erase", {}),
+            ("recruitment.erase", {"reason": "request"}),
         ]
         assert application.email == ""
     else:

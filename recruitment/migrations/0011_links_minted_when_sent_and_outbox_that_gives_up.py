@@ -70,7 +70,7 @@ def forwards(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recruitment', '0009_queue_order_index'),
+        ('recruitment', '0010_decision_reason_label'),
     ]
 
     operations = [
