@@ -11,7 +11,8 @@ middleware widens it where, and only where, something on the page needs more:
   controller from a static file instead (cms/admin_init.py, static/js/admin-init.js). See
   docs/security.md.
 - recruitment form pages that show reCAPTCHA (keys configured): Google's reCAPTCHA hosts.
-- every public page when an analytics ID is set: the Google Analytics hosts.
+- every public page when an analytics ID is set: the Google Analytics hosts (but not the pages
+  opened by an emailed link, which load no analytics: `capability_page`).
 """
 
 from csp.middleware import CSPMiddleware
@@ -70,6 +71,13 @@ def shows_recaptcha(response):
     return bool(context.get("recaptcha_enabled"))
 
 
+def is_capability_page(response):
+    """True for a response to an emailed link or a page it opened (status, withdraw, come
+    back, their redirects): it loads no analytics, so the policy does not allow its hosts
+    either (set by recruitment/journey.py)."""
+    return bool(getattr(response, "capability_page", False))
+
+
 def site_has_analytics(request):
     """True when the site's settings carry an analytics ID (loaded only after consent)."""
     try:
@@ -94,7 +102,7 @@ class SecurityHeadersMiddleware(CSPMiddleware):
         elif is_html(response):
             if shows_recaptcha(response):
                 updates.append(RECAPTCHA_UPDATE)
-            if site_has_analytics(request):
+            if site_has_analytics(request) and not is_capability_page(response):
                 updates.append(ANALYTICS_UPDATE)
         parts.update = merge(*updates)
         return parts

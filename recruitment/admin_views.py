@@ -1,5 +1,5 @@
 """The admin actions on submissions: assign, move (with confirmation and reason), note,
-message, bulk changes, and the Recruitment home page.
+message, bulk changes, retrying a failed email, and the Recruitment home page.
 
 Each view checks the permission, calls one function in recruitment.triage (or
 notifications for messages), says what happened with a message, and goes back where the
@@ -20,7 +20,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from . import dashboard, notifications, permissions, triage
-from .models import SUBMISSION_MODELS, DecisionReason, MessageTemplate
+from .enums import NotificationStatus
+from .models import SUBMISSION_MODELS, DecisionReason, MessageTemplate, Notification
 from .workflows import ChangedMeanwhile, ReasonRequired, TransitionNotAllowed
 
 MODELS_BY_NAME = {model._meta.model_name: model for model in SUBMISSION_MODELS}
@@ -252,6 +253,26 @@ def _tell_refusals(request, refused):
     for _submission, refusal in refused:
         if isinstance(refusal, ChangedMeanwhile):
             messages.error(request, str(refusal))
+
+
+@forbidden_as_403
+@require_POST
+def retry_email(request, pk):
+    """Send a Failed email again: for recruitment staff who work its queue (any queue, for a
+    come-back link, which belongs to none)."""
+    row = get_object_or_404(Notification.objects.select_related("content_type"), pk=pk)
+    if row.content_type_id:
+        allowed = permissions.can_work(request.user, row.content_type.model_class())
+    else:
+        allowed = any(permissions.can_work(request.user, m) for m in SUBMISSION_MODELS)
+    if not allowed:
+        raise PermissionDenied
+    if row.status != NotificationStatus.FAILED or not notifications.retry(row, by=request.user):
+        messages.error(request, "That email is not waiting for a retry any more.")
+    else:
+        what = row.get_kind_display().lower() + (f" for {row.reference}" if row.reference else "")
+        messages.success(request, f"The {what} is being sent again.")
+    return _back(request, reverse("recruitment_home"))
 
 
 @forbidden_as_403

@@ -15,6 +15,7 @@ from wagtail.log_actions import log
 from . import retention
 from .dates import uk_datetime
 from .models import SUBMISSION_MODELS, Draft, Notification
+from .models.outbox import LINK
 from .queues import display_value, field_label, queue_by_key
 from .spreadsheets import safe_cell
 
@@ -98,7 +99,8 @@ def describe(submission):
                 "status": n.get_status_display(),
                 "to": n.recipient,
                 "subject": n.subject,
-                "body": n.body,
+                # A link's token is never stored: the body says where it stood.
+                "body": n.body.replace(LINK, "[private link, not kept]"),
                 "written": _when(n.created_at),
                 "sent": _when(n.sent_at),
             }

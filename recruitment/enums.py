@@ -45,8 +45,17 @@ class YearGroup(models.TextChoices):
 
 
 class NotificationStatus(models.TextChoices):
+    """Where an outbox email is: waiting (or backing off), claimed by a sender, done.
+
+    FAILED is giving up honestly after the maximum attempts (or a permanent refusal): staff
+    see it on the recruitment dashboard and can retry. CANCELLED is never sent because there
+    is nobody left to send it for (the draft was deleted, the personal data erased)."""
+
     PENDING = "pending", "Pending"
+    SENDING = "sending", "Sending"
     SENT = "sent", "Sent"
+    FAILED = "failed", "Failed"
+    CANCELLED = "cancelled", "Not sent"
 
 
 class NotificationKind(models.TextChoices):

@@ -2,26 +2,20 @@
 
 A draft holds the answers of each section that passed its checks; sending turns a complete
 draft into one submission in one transaction (reference, consent, audit entry, outbox) and
-deletes the draft. Links by email (come back later, status page) carry a random token of
-which only the hash is stored.
+deletes the draft. Links by email (come back later, status page) are written to the outbox
+as "a link for this draft / submission" and minted when the email goes (recruitment/links.py).
 """
-
-import datetime
-import hashlib
-import secrets
 
 from django.core.exceptions import BadRequest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from . import eligibility, notifications, triage
+from . import eligibility, links, notifications, triage
 from .forms import SectionForm, draft_data
 from .models.drafts import Draft
 from .queues import queue_for
 from .references import next_reference
-
-RESUME_LINK_DAYS = 7
 
 
 class DraftIncomplete(Exception):
@@ -30,15 +24,6 @@ class DraftIncomplete(Exception):
     def __init__(self, section):
         super().__init__(section.slug)
         self.section = section
-
-
-def hash_token(token):
-    """What is stored of a link's token: its SHA-256, so a database leak opens no link."""
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def new_token():
-    return secrets.token_urlsafe(32)
 
 
 def ineligibility(queue, form, page, today=None):
@@ -107,18 +92,18 @@ def record_submission(page, draft):
     """Send a complete draft: store one submission with consent, audit entry and outbox, and
     delete the draft, in one transaction.
 
-    Returns (submission, created, status_token). A second Send of the same draft returns the
-    first submission (and no token) instead of storing another. Raises DraftIncomplete.
+    Returns (submission, created). A second Send of the same draft returns the first
+    submission instead of storing another. The acknowledgement's status link is minted when
+    it is sent (recruitment/sending.py). Raises DraftIncomplete.
     """
     queue = queue_for(page)
     model = queue.model
     token = draft.submission_token
     existing = model.objects.filter(idempotency_key=token).first()
     if existing is not None:
-        return existing, False, None
+        return existing, False
     submission = answers(queue, draft, page)
     now = timezone.now()
-    status_token = new_token()
     try:
         with transaction.atomic():
             submission.page = page
@@ -127,44 +112,31 @@ def record_submission(page, draft):
             submission.status_changed_at = now
             submission.consent_notice_version = page.privacy_notice_version
             submission.consent_given_at = now
-            submission.status_token_hash = hash_token(status_token)
             triage.flag_duplicates(submission)
             # Last before saving: the reference sequence's row stays locked until commit, so
             # concurrent submissions queue behind as little work as possible.
             submission.reference = next_reference(model.reference_prefix, now.year)
             submission.save()
             log(submission, "recruitment.submit", user=None)
-            notifications.queue_for_submission(
-                submission, page, status_url=status_url(page, status_token)
-            )
+            notifications.queue_for_submission(submission, page)
             Draft.objects.filter(pk=draft.pk).delete()
     except IntegrityError:
         # Two identical Sends raced: the other one won, and it is the same submission.
         existing = model.objects.filter(idempotency_key=token).first()
         if existing is None:
             raise
-        return existing, False, None
-    return submission, True, status_token
+        return existing, False
+    return submission, True
 
 
-def status_url(page, token):
-    """The absolute address of a submission's private status page."""
-    return f"{page.full_url}status/{token}/"
-
-
-def resume_url(page, token):
-    """The absolute address that brings a draft back."""
-    return f"{page.full_url}return/{token}/"
-
-
-def send_resume_link(page, email, draft=None, now=None):
-    """Email a link to come back to an unfinished application (outbox, after commit).
+def send_resume_link(page, email, draft=None):
+    """Email a link to come back to an unfinished application (outbox, after commit; the
+    link is minted when the email goes).
 
     With `draft` (this browser's), it is the one linked and the address is kept with it.
     Without, the newest draft of that address for this form is, if there is one. Nothing
     tells the caller which happened: the page says the same whatever the address.
     """
-    now = now or timezone.now()
     queue = queue_for(page)
     if draft is None:
         draft = (
@@ -174,26 +146,18 @@ def send_resume_link(page, email, draft=None, now=None):
         )
         if draft is None:
             return False
-    token = new_token()
     with transaction.atomic():
-        draft.email = draft.email or email
-        draft.resume_token_hash = hash_token(token)
-        draft.resume_expires_at = now + datetime.timedelta(days=RESUME_LINK_DAYS)
-        draft.save(update_fields=["email", "resume_token_hash", "resume_expires_at"])
-        notifications.queue_resume_link(email, page, queue, resume_url(page, token))
+        if not draft.email:
+            draft.email = email
+            draft.save(update_fields=["email"])
+        notifications.queue_resume_link(draft, email, page, queue)
     return True
 
 
-def draft_for_resume_token(page, token, now=None):
-    """The draft a come-back link opens, or None when the link is unknown or has expired."""
-    now = now or timezone.now()
-    if not token:
-        return None
-    return Draft.objects.filter(
-        queue_key=queue_for(page).key,
-        resume_token_hash=hash_token(token),
-        resume_expires_at__gt=now,
-    ).first()
+def use_resume_link(page, token, now=None):
+    """The draft a come-back link opens, spending the link: it works once (then the draft
+    lives in this browser's session), for 7 days. None when unknown, expired or used."""
+    return links.spend_resume_token(queue_for(page).key, token, now or timezone.now())
 
 
 def delete_draft(draft):
@@ -201,30 +165,22 @@ def delete_draft(draft):
     Draft.objects.filter(pk=draft.pk).delete()
 
 
-def submission_for_status_token(page, token):
-    """The submission a status link opens, or None (unknown token, or data erased)."""
-    if not token:
-        return None
-    return (
-        queue_for(page)
-        .model.objects.filter(status_token_hash=hash_token(token), anonymised_at__isnull=True)
-        .first()
-    )
+def submission_for_status_token(page, token, now=None):
+    """The submission a status link opens, or None (unknown, expired, or data erased)."""
+    return links.submission_for_status_token(queue_for(page).model, token, now or timezone.now())
 
 
 def send_status_links(page, email):
     """Email a fresh status link for each submission made with this address on this form.
 
-    Each old link stops working. The page says the same whether or not any exists.
+    Each old link (and any page it opened) stops working when the new one is sent. The page
+    says the same whether or not any exists.
     """
     queue = queue_for(page)
-    submissions = queue.model.objects.filter(email__iexact=email, anonymised_at__isnull=True)
+    submissions = list(queue.model.objects.filter(email__iexact=email, anonymised_at__isnull=True))
     with transaction.atomic():
         for submission in submissions:
-            token = new_token()
-            submission.status_token_hash = hash_token(token)
-            submission.save(update_fields=["status_token_hash"])
-            notifications.queue_status_link(submission, page, status_url(page, token))
+            notifications.queue_status_link(submission, page)
     return len(submissions)
 
 

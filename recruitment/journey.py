@@ -32,7 +32,7 @@ from wagtail.models import Page, Site
 from cms.origin import same_origin
 from cms.routing import public
 
-from . import intake, notifications, ratelimit
+from . import intake, links, notifications, ratelimit
 from .forms import DeclarationForm, SectionForm
 from .models.drafts import Draft
 from .queues import QUEUES, queue_for
@@ -41,6 +41,9 @@ from .workflows import TransitionNotAllowed
 DRAFT_KEY = "recruitment_draft_{}"
 # The idempotency key of this browser's draft's submission, kept from the draft's start.
 SUBMISSION_KEY = "recruitment_submission_{}"
+# The submission whose status link this browser opened, per form page: {"pk", "hash"}. The
+# hash is the link's, so asking for a new link (which replaces it) ends this session's view.
+STATUS_KEY = "recruitment_status_{}"
 
 
 class EmailForm(forms.Form):
@@ -67,6 +70,42 @@ def _render(request, page, template, status=200, **extra):
     # loads it again from the server (static/js/quick-exit.js).
     context.update(queue=queue_for(page), private_page=True, **extra)
     return _private(TemplateResponse(request, template, context, status=status))
+
+
+def _capability(response, token_in_address=True):
+    """A page reached with (or instead of) a link's token: the token goes no further.
+
+    Its template loads no analytics or third-party script (`capability_page` in the context,
+    honoured by base.html and the cookie banner; on the response, by config/csp.py). A
+    response at an address holding a token sends no Referer at all (the site's policy would
+    send the full address to this site's own pages); the status and withdraw pages, whose
+    address holds none, send one only to this site: with "no-referrer" the browser would
+    send `Origin: null` with their form, which Django's CSRF check refuses."""
+    response.headers["Referrer-Policy"] = "no-referrer" if token_in_address else "same-origin"
+    response.capability_page = True  # config/csp.py: no analytics hosts in its policy
+    return response
+
+
+def _render_capability(request, page, template, status=200, token_in_address=False, **extra):
+    response = _render(request, page, template, status, capability_page=True, **extra)
+    return _capability(response, token_in_address)
+
+
+def _link_not_working(request, page, status_link=False):
+    response = _render_capability(
+        request,
+        page,
+        "recruitment/link_expired.html",
+        status=404,
+        token_in_address=True,
+        status_link=status_link,
+        status_link_days=links.status_link_days(),
+        resume_link_days=links.RESUME_LINK_DAYS,
+    )
+    # Django logs every 4xx with its path, and this path holds a token (perhaps one that
+    # still works for another page): mark it logged so the address stays out of the logs.
+    response._has_been_logged = True
+    return response
 
 
 def step_url(page, section):
@@ -361,7 +400,7 @@ def check_answers(page, request):
             ratelimit.count(request, scope)
         return show(form)
     try:
-        sent, created, _token = intake.record_submission(page, draft)
+        sent, created = intake.record_submission(page, draft)
     except intake.DraftIncomplete as missing:
         return redirect(step_url(page, missing.section))
     if created:
@@ -437,13 +476,17 @@ def save_for_later(page, request):
 
 
 def come_back(page, request, token):
-    """A come-back link: this browser takes the draft up at its first unanswered section."""
+    """A come-back link: it works once. This browser takes the draft into its session and
+    goes on at the first unanswered section, at an address without the token."""
     queue = queue_for(page)
-    draft = intake.draft_for_resume_token(page, token)
+    draft = intake.use_resume_link(page, token)
     if draft is None:
-        return _render(request, page, "recruitment/link_expired.html", status=404)
+        return _link_not_working(request, page)
     _remember(request, queue, draft)
-    return redirect(_next_url(page, queue, draft))
+    # A new session key for what the link grants, as at a sign-in: a session cookie planted
+    # in this browser beforehand does not get the draft.
+    request.session.cycle_key()
+    return _capability(_private(redirect(_next_url(page, queue, draft))))
 
 
 def delete_answers(page, request):
@@ -459,7 +502,10 @@ def delete_answers(page, request):
 
 
 def status_request(page, request):
-    """Ask for the status link again by email: the same answer whatever the address."""
+    """The status page of the submission this browser opened a link for; otherwise (and for
+    a POST) ask for the status link again by email, the same answer whatever the address."""
+    if request.method != "POST" and (submission := _status_submission(request, page)):
+        return _status_page(request, page, submission)
     form = EmailForm(request.POST or None)
     if request.method == "POST":
         if ratelimit.limited(request, "links"):
@@ -480,40 +526,69 @@ def status_request(page, request):
                 "recruitment/link_sent.html",
                 email=form.cleaned_data["email"],
                 status_link=True,
+                status_link_days=links.status_link_days(),
             )
     return _render(request, page, "recruitment/status_request.html", form=form)
 
 
-def status(page, request, token):
-    """The applicant's private status page: the stage in plain words and what happens next."""
-    submission = intake.submission_for_status_token(page, token)
-    if submission is None:
-        return _render(request, page, "recruitment/link_expired.html", status=404, status_link=True)
-    queue = queue_for(page)
+def _status_submission(request, page):
+    """The submission this browser opened a status link for, while that link is the current
+    one and the personal data is there; else None."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return None
+    held = request.session.get(STATUS_KEY.format(page.pk))
+    if not isinstance(held, dict):
+        return None
+    return (
+        queue_for(page)
+        .model.objects.filter(
+            pk=held.get("pk"), status_token_hash=held.get("hash"), anonymised_at__isnull=True
+        )
+        .exclude(status_token_hash="")
+        .first()
+    )
+
+
+def _status_page(request, page, submission):
+    """The applicant's private status page: the stage in plain words, what happens next,
+    and when the team last emailed (only what was really sent)."""
     emailed, emailed_about_this = notifications.emailed_about_status(submission)
-    return _render(
+    return _render_capability(
         request,
         page,
         "recruitment/status.html",
         submission=submission,
-        stage=queue.stage(submission.status),
+        stage=queue_for(page).stage(submission.status),
         emailed=emailed,
         emailed_about_this=emailed_about_this,
-        token=token,
     )
 
 
-def withdraw(page, request, token):
-    """ "Withdraw my application", with a confirmation step."""
+def status(page, request, token):
+    """A status link: exchanged for this browser's session, then the status page at an
+    address without the token (`status/`)."""
     submission = intake.submission_for_status_token(page, token)
     if submission is None:
-        return _render(request, page, "recruitment/link_expired.html", status=404, status_link=True)
-    if not submission.is_open:
-        return redirect(f"{page.url}status/{token}/")
-    if request.method == "POST":
+        return _link_not_working(request, page, status_link=True)
+    request.session[STATUS_KEY.format(page.pk)] = {
+        "pk": submission.pk,
+        "hash": submission.status_token_hash,
+    }
+    request.session.cycle_key()  # as come_back
+    return _capability(_private(redirect(f"{page.url}status/")))
+
+
+def withdraw(page, request):
+    """ "Withdraw my application", with a confirmation step, for the submission whose status
+    link this browser opened."""
+    submission = _status_submission(request, page)
+    if submission is None:
+        return _link_not_working(request, page, status_link=True)
+    if request.method == "POST" and submission.is_open:
         try:
             intake.withdraw(submission)
         except TransitionNotAllowed:
             pass  # staff decided it meanwhile: the status page says what it is now
-        return redirect(f"{page.url}status/{token}/")
-    return _render(request, page, "recruitment/withdraw.html", submission=submission, token=token)
+    if request.method == "POST" or not submission.is_open:
+        return _capability(_private(redirect(f"{page.url}status/")), token_in_address=False)
+    return _render_capability(request, page, "recruitment/withdraw.html", submission=submission)

@@ -25,6 +25,7 @@ PURGE_ACTION = "recruitment.purge"
 ANONYMISE = "recruitment.anonymise"
 ERASE = "recruitment.erase"
 SENT_EMAILS = "Sent emails"
+UNSENT_EMAILS = "Emails not sent"
 DRAFTS = "Unfinished applications"
 
 
@@ -98,6 +99,17 @@ def expired_sent_notifications(now=None, periods=None):
     return Notification.objects.filter(status=NotificationStatus.SENT, sent_at__lt=cutoff)
 
 
+def expired_unsent_notifications(now=None, periods=None):
+    """Emails never sent (failed, cancelled, or still waiting) kept past their period after
+    they were written: their bodies hold names and addresses too."""
+    now = now or timezone.now()
+    periods = periods or RecruitmentSettings.load()
+    cutoff = now - datetime.timedelta(days=periods.unsent_email_retention_days)
+    return Notification.objects.exclude(status=NotificationStatus.SENT).filter(
+        created_at__lt=cutoff
+    )
+
+
 def expired_drafts(now=None, periods=None):
     """Drafts (answers not sent) untouched for longer than their retention period."""
     now = now or timezone.now()
@@ -107,7 +119,7 @@ def expired_drafts(now=None, periods=None):
 
 
 def purge_expired_submissions(now=None, dry_run=False, by=None):
-    """Anonymise every expired submission; delete expired sent emails and drafts.
+    """Anonymise every expired submission; delete expired emails (sent or not) and drafts.
 
     Returns {what: count}. Each run (a dry run too) leaves one audit entry with the counts on
     the retention settings, shown in Reports > Site history.
@@ -124,6 +136,8 @@ def purge_expired_submissions(now=None, dry_run=False, by=None):
                     anonymise(submission, now=now)
         emails = expired_sent_notifications(now, periods)
         counts[SENT_EMAILS] = emails.count() if dry_run else emails.delete()[0]
+        unsent = expired_unsent_notifications(now, periods)
+        counts[UNSENT_EMAILS] = unsent.count() if dry_run else unsent.delete()[0]
         drafts = expired_drafts(now, periods)
         counts[DRAFTS] = drafts.count() if dry_run else drafts.delete()[0]
         log(periods, PURGE_ACTION, user=by, data={"dry_run": dry_run, "counts": counts})
@@ -134,7 +148,11 @@ def describe_run(data):
     """One line for a retention run's audit entry: "Anonymised 2 Special Constable ..."."""
     held = data.get("counts", {})
     # In the order runs count them: PostgreSQL's jsonb does not keep a dict's key order.
-    order = [count_name(model) for model in SUBMISSION_MODELS] + [SENT_EMAILS, DRAFTS]
+    order = [count_name(model) for model in SUBMISSION_MODELS] + [
+        SENT_EMAILS,
+        UNSENT_EMAILS,
+        DRAFTS,
+    ]
     names = sorted(held, key=lambda name: order.index(name) if name in order else len(order))
     counts = "; ".join(f"{name}: {held[name]}" for name in names)
     if data.get("dry_run"):

@@ -14,6 +14,7 @@ from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from . import retention, sending
+from .enums import NotificationStatus
 from .models import Notification, RecruitmentSettings
 
 logger = logging.getLogger(__name__)
@@ -23,17 +24,24 @@ PURGE_INTERVAL = datetime.timedelta(hours=24)
 
 @task()
 def send_notifications(notification_ids):
-    """Send these outbox rows; schedule a retry for any that failed (when the backend can)."""
-    failed = [pk for pk in notification_ids if not sending.send_one(pk)]
-    if failed:
+    """Send these outbox rows; schedule a retry for any that failed and will be tried again
+    (when the backend can run tasks later). Only row ids travel: never an address or a link."""
+    outcomes = {pk: sending.send_one(pk) for pk in notification_ids}
+    retry = [pk for pk, status in outcomes.items() if status == NotificationStatus.PENDING]
+    if retry:
         due = (
-            Notification.objects.filter(pk__in=failed)
+            Notification.objects.filter(pk__in=retry)
             .order_by("next_attempt_at")
             .values_list("next_attempt_at", flat=True)
             .first()
         )
-        enqueue_sending(failed, run_after=due or timezone.now())
-    return {"sent": len(notification_ids) - len(failed), "failed": len(failed)}
+        enqueue_sending(retry, run_after=due or timezone.now())
+    statuses = list(outcomes.values())
+    return {
+        "sent": statuses.count(NotificationStatus.SENT),
+        "retrying": len(retry),
+        "failed": statuses.count(NotificationStatus.FAILED),
+    }
 
 
 def enqueue_sending(ids, run_after=None):

@@ -69,6 +69,11 @@ def register_recruitment_urls():
             name="recruitment_data_request_erase",
         ),
         path(
+            "recruitment/emails/<int:pk>/retry/",
+            admin_views.retry_email,
+            name="recruitment_retry_email",
+        ),
+        path(
             "recruitment/<str:model_name>/<int:pk>/assign/",
             admin_views.assign,
             name="recruitment_assign",
@@ -104,6 +109,13 @@ def register_recruitment_log_actions(actions):
     actions.register_action(
         triage.RETIRE_REASON, "Retire", "Retired: no longer offered to recruiters"
     )
+
+    @actions.register_action("recruitment.email_retry")
+    class EmailRetryFormatter(LogFormatter):
+        label = "Retry email"
+
+        def format_message(self, log_entry):
+            return f"Sending again after it failed: {log_entry.data.get('kind', 'an email')}"
 
     @actions.register_action("recruitment.data_request")
     class DataRequestFormatter(LogFormatter):

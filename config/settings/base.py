@@ -378,4 +378,14 @@ RECRUITMENT_RATE_LIMIT_WINDOW = env_int("RECRUITMENT_RATE_LIMIT_WINDOW", 3600)
 RECRUITMENT_DRAFT_RATE_LIMIT = env_int("RECRUITMENT_DRAFT_RATE_LIMIT", 40)
 # Behind a proxy, the META key holding the client address, e.g. HTTP_X_FORWARDED_FOR.
 RECRUITMENT_CLIENT_IP_HEADER = env_str("RECRUITMENT_CLIENT_IP_HEADER", "REMOTE_ADDR")
+# Days a status link works after the email carrying it is sent. Applications take 6-18
+# months, so every applicant meets an expired link and asks for a new one (one email, the
+# same page whatever the address): 30 days covers the first answer and the next stage, and
+# an old email found in a shared or forwarded mailbox no longer opens the page (or withdraws).
+RECRUITMENT_STATUS_LINK_DAYS = env_int("RECRUITMENT_STATUS_LINK_DAYS", 30)
+# Attempts at sending one email before it is marked Failed for staff to see and retry (the
+# waits between them double from 1 minute to at most 6 hours: 12 attempts span about 20 h).
+RECRUITMENT_EMAIL_MAX_ATTEMPTS = env_int("RECRUITMENT_EMAIL_MAX_ATTEMPTS", 12)
+# Reply-To of the recruitment team's messages to applicants; empty: they say not to reply.
+RECRUITMENT_REPLY_TO = env_str("RECRUITMENT_REPLY_TO")
 # Retention periods are a setting staff change in the admin (recruitment.RecruitmentSettings).

@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -13,6 +14,8 @@ PLACEHOLDERS = {
     "paragraph": "a paragraph the recruiter writes when sending",
 }
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
+# Words that ask the applicant to answer by email: refused while replies reach nobody.
+ASKS_FOR_REPLY = re.compile(r"\brepl(y|ies)\b", re.IGNORECASE)
 PLACEHOLDER_HELP = "You can use " + ", ".join(
     f"{{{name}}} ({meaning})" for name, meaning in PLACEHOLDERS.items()
 )
@@ -53,6 +56,14 @@ class MessageTemplate(models.Model):
                 _check_placeholders(getattr(self, field))
             except ValidationError as error:
                 errors[field] = error
+        if not settings.RECRUITMENT_REPLY_TO and ASKS_FOR_REPLY.search(self.body or ""):
+            errors.setdefault(
+                "body",
+                ValidationError(
+                    "Replies to these emails are not read (no reply address is set), so do not "
+                    "ask for a reply. Each message ends by saying how to contact the team."
+                ),
+            )
         if errors:
             raise ValidationError(errors)
 

@@ -121,13 +121,14 @@ class RecruitmentFormPage(RoutablePageMixin, Page):
     def status_request_route(self, request):
         return journey.status_request(self, request)
 
+    # Before the link's route, which would otherwise take "withdraw" for a token.
+    @path("status/withdraw/")
+    def withdraw_route(self, request):
+        return journey.withdraw(self, request)
+
     @path("status/<str:token>/")
     def status_route(self, request, token):
         return journey.status(self, request, token)
-
-    @path("status/<str:token>/withdraw/")
-    def withdraw_route(self, request, token):
-        return journey.withdraw(self, request, token)
 
 
 class SpecialConstableFormPage(RecruitmentFormPage):

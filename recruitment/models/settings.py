@@ -51,7 +51,17 @@ class RecruitmentSettings(BaseGenericSetting):
         help_text="Days a sent email (it holds the applicant's name and address) stays in the "
         "outbox.",
     )
-
+    unsent_email_retention_days = models.PositiveSmallIntegerField(
+        "Emails not sent",
+        default=30,
+        validators=[
+            MinValueValidator(1, "Keep emails that were not sent for at least 1 day."),
+            MaxValueValidator(365, "Keep emails that were not sent for at most 365 days."),
+        ],
+        help_text="Days an email that could not be sent (failed, not needed any more, or still "
+        "waiting) stays in the outbox after it was written. Failed emails can be retried "
+        "from the Recruitment home until then.",
+    )
     draft_retention_days = models.PositiveSmallIntegerField(
         "Unfinished applications",
         default=30,
@@ -73,6 +83,7 @@ class RecruitmentSettings(BaseGenericSetting):
             heading="Personal data kept after a final status (months)",
         ),
         "sent_email_retention_days",
+        "unsent_email_retention_days",
         "draft_retention_days",
     ]
 

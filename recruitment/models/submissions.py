@@ -76,6 +76,9 @@ class Submission(models.Model):
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The applicant's private status page link: only the hash of its token is kept.
     status_token_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    # ... minted when the email carrying it is sent, and working until then
+    # (settings.RECRUITMENT_STATUS_LINK_DAYS later).
+    status_token_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
     status_changed_at = models.DateTimeField(
         default=timezone.now, editable=False, help_text="When it reached its current status."
     )

@@ -102,6 +102,11 @@ DATE_OF_BIRTH_BOXES = ("date_of_birth_day", "date_of_birth_month", "date_of_birt
 @pytest.fixture
 def special_answers(areas):
     """A complete, eligible Special Constable application as the browser would POST it."""
+    return build_special_answers()
+
+
+def build_special_answers():
+    """special_answers, for tests that build their own areas (build_areas) and commit."""
     return {
         "first_name": "Jordan",
         "last_name": "Testwell",

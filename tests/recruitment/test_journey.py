@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from recruitment import intake, retention
+from recruitment import intake, links, retention
 from recruitment.models import (
     Draft,
     MiniPoliceRegistration,
@@ -27,6 +27,16 @@ pytestmark = pytest.mark.django_db
 
 def _link(body, kind):
     return re.search(rf"(http://\S+/{kind}/[\w-]+/)", body)[1]
+
+
+def _path(url):
+    return url.replace("http://localhost", "").replace("http://testserver", "")
+
+
+def _sent_link(kind, to="jordan.testwell@example.com"):
+    """The link of that kind in the newest email sent to `to` (links exist only in sent mail)."""
+    body = next(m.body for m in reversed(mail.outbox) if m.to == [to] and f"/{kind}/" in m.body)
+    return _link(body, kind)
 
 
 def test_each_continue_saves_a_draft_on_the_server_not_a_submission(
@@ -120,17 +130,46 @@ def test_save_and_come_back_later_on_another_browser(
         )
     assert "Check your email" in response.content.decode()
     row = Notification.objects.get(kind="resume_link")
-    link = _link(row.body, "return")
+    link = _sent_link("return")
     token = link.rstrip("/").rsplit("/", 1)[1]
+    assert token not in row.body  # the outbox keeps the words, not the link
     draft = Draft.objects.get()
     assert token not in draft.resume_token_hash  # only the hash is stored
-    assert draft.resume_token_hash == intake.hash_token(token)
+    assert draft.resume_token_hash == links.hash_token(token)
 
     other = Client()
-    response = other.get(link.replace("http://localhost", "").replace("http://testserver", ""))
+    response = other.get(_path(link))
     assert response["Location"] == f"{specials_page.url}step/your-background/"
+    assert response["Referrer-Policy"] == "no-referrer"
     html = other.get(f"{specials_page.url}step/contact-details/").content.decode()
     assert 'value="12 Example Road"' in html
+
+
+def test_a_come_back_link_works_once_then_the_draft_lives_in_the_session(
+    client, specials_page, special_answers, django_capture_on_commit_callbacks
+):
+    for url, data, headers in step_posts(specials_page, special_answers)[:3]:
+        client.post(url, data, **headers)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{specials_page.url}save/", {"email": "jordan.testwell@example.com"})
+    path = _path(_sent_link("return"))
+
+    first = Client()
+    assert first.get(path).status_code == 302
+    # The same link again, here or in any other browser: spent.
+    for again in (first, Client()):
+        response = again.get(path)
+        assert response.status_code == 404
+        assert "This link does not work" in response.content.decode()
+        assert response["Referrer-Policy"] == "no-referrer"
+    # The browser that used it carries on from its session.
+    assert "Continue your application" in first.get(specials_page.url).content.decode()
+    # A new link can be asked for at any time, from any browser, and works (once).
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(f"{specials_page.url}save/", {"email": "jordan.testwell@example.com"})
+    fresh_path = _path(_sent_link("return"))
+    assert fresh_path != path
+    assert Client().get(fresh_path).status_code == 302
 
 
 def test_save_and_come_back_later_works_on_a_page_not_yet_finished(
@@ -150,7 +189,7 @@ def test_save_and_come_back_later_works_on_a_page_not_yet_finished(
 
 
 def test_a_come_back_link_expires_after_7_days(
-    client, specials_page, special_answers, freezer=None
+    client, specials_page, special_answers, django_capture_on_commit_callbacks
 ):
     import datetime
 
@@ -159,12 +198,12 @@ def test_a_come_back_link_expires_after_7_days(
     for url, data, headers in step_posts(specials_page, special_answers)[:2]:
         client.post(url, data, **headers)
     draft = Draft.objects.get()
-    intake.send_resume_link(specials_page, "jordan.testwell@example.com", draft)
-    link = _link(Notification.objects.get().body, "return")
-    token = link.rstrip("/").rsplit("/", 1)[1]
+    with django_capture_on_commit_callbacks(execute=True):
+        intake.send_resume_link(specials_page, "jordan.testwell@example.com", draft)
+    token = _sent_link("return").rstrip("/").rsplit("/", 1)[1]
     later = timezone.now() + datetime.timedelta(days=7, minutes=1)
-    assert intake.draft_for_resume_token(specials_page, token) == draft
-    assert intake.draft_for_resume_token(specials_page, token, now=later) is None
+    assert intake.use_resume_link(specials_page, token, now=later) is None
+    assert intake.use_resume_link(specials_page, token) == draft
 
 
 def test_asking_for_a_link_says_the_same_whether_or_not_there_is_a_draft(
@@ -201,16 +240,26 @@ def test_status_page_shows_the_stage_and_withdrawal_goes_through_the_workflow(
     application = SpecialConstableApplication.objects.get()
     acknowledgement = next(m for m in mail.outbox if m.to == ["jordan.testwell@example.com"])
     link = _link(acknowledgement.body, "status")
-    path = link.replace("http://localhost", "").replace("http://testserver", "")
-    html = Client().get(path).content.decode()
+    opened = client.get(_path(link))
+    # Exchanged for this browser's session: the page is at an address without the token.
+    assert opened.status_code == 302
+    assert opened["Location"] == f"{specials_page.url}status/"
+    assert opened["Referrer-Policy"] == "no-referrer"
+    path = opened["Location"]
+    response = client.get(path)
+    html = response.content.decode()
     assert "Your application: received" in html
     assert "within 10 working days" in html
     assert "Withdraw my application" in html
+    assert response["Referrer-Policy"] == "same-origin"  # nothing to hide in its address
+    # Another browser at the same address has no status to see: it is asked for an email.
+    assert "Send me the link" in Client().get(path).content.decode()
 
     confirm = client.get(f"{path}withdraw/").content.decode()
     assert "Are you sure you want to withdraw your application?" in confirm
     application.refresh_from_db()
     assert application.status == "new"  # a GET changes nothing
+    assert Client().post(f"{path}withdraw/").status_code == 404  # without the session
     client.post(f"{path}withdraw/")
     application.refresh_from_db()
     assert application.status == "withdrawn"
@@ -226,17 +275,49 @@ def test_status_link_can_be_sent_again_and_the_old_one_stops(
     client, specials_page, special_answers, submit, django_capture_on_commit_callbacks
 ):
     submit(specials_page, special_answers)
-    old = _link(mail.outbox[0].body, "status")
+    old = _sent_link("status")
+    opened_with_old = Client()
+    opened_with_old.get(_path(old))
     with django_capture_on_commit_callbacks(execute=True):
         known = client.post(f"{specials_page.url}status/", {"email": "Jordan.Testwell@example.com"})
         unknown = client.post(f"{specials_page.url}status/", {"email": "nobody@example.com"})
     assert known.status_code == unknown.status_code == 200
-    new = _link(mail.outbox[-1].body, "status")
+    new = _sent_link("status")
     assert new != old
-    strip = lambda url: url.replace("http://localhost", "").replace("http://testserver", "")  # noqa: E731
-    assert client.get(strip(old)).status_code == 404
-    assert client.get(strip(new)).status_code == 200
+    assert client.get(_path(old)).status_code == 404
+    assert client.get(_path(new)).status_code == 302
+    # A page opened with the old link no longer shows the application either.
+    status_page = opened_with_old.get(f"{specials_page.url}status/").content.decode()
+    assert "Your application" not in status_page and "Send me the link" in status_page
     assert not Notification.objects.filter(recipient="nobody@example.com").exists()
+
+
+def test_status_link_expires_after_the_configured_days_and_a_new_one_can_be_asked_for(
+    client, settings, specials_page, special_answers, submit, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.utils import timezone
+
+    settings.RECRUITMENT_STATUS_LINK_DAYS = 30
+    submit(specials_page, special_answers)
+    token = _sent_link("status").rstrip("/").rsplit("/", 1)[1]
+    application = SpecialConstableApplication.objects.get()
+    in_time = timezone.now() + datetime.timedelta(days=29, hours=23)
+    too_late = timezone.now() + datetime.timedelta(days=30, minutes=1)
+    assert intake.submission_for_status_token(specials_page, token, now=in_time) == application
+    assert intake.submission_for_status_token(specials_page, token, now=too_late) is None
+    assert "it works for 30 days" in mail.outbox[0].body
+
+    SpecialConstableApplication.objects.update(
+        status_token_expires_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    expired = client.get(_path(_sent_link("status")))
+    assert expired.status_code == 404
+    assert "work for 30 days" in expired.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{specials_page.url}status/", {"email": "jordan.testwell@example.com"})
+    assert client.get(_path(_sent_link("status"))).status_code == 302
 
 
 def test_twenty_applicants_behind_one_address_all_succeed_with_the_defaults(

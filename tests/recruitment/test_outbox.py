@@ -30,8 +30,12 @@ def test_mail_server_down_keeps_the_application_and_its_emails(
     assert pending.count() == 2
     for row in pending:
         assert row.attempts == 1
-        assert "Connection refused" in row.last_error
+        assert row.last_error == "ConnectionRefusedError"  # the kind: never the server's words
         assert row.next_attempt_at > timezone.now()
+    # The status link minted for the failed acknowledgement was taken back: no link that
+    # nobody received is left working.
+    application.refresh_from_db()
+    assert application.status_token_hash == ""
 
 
 def test_pending_emails_are_sent_by_the_command_when_due(

@@ -34,6 +34,7 @@ NOT_QUESTIONS = {
     "anonymised_at",
     "status_changed_at",
     "status_token_hash",
+    "status_token_expires_at",
     # The decision's reason (from the managers' list) and who removed the data, and why.
     "decision_reason",
     "decision_reason_label",

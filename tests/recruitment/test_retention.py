@@ -161,7 +161,7 @@ def test_counts_per_status_area_and_month_survive(home_page):
     assert report() == before
 
 
-def test_sent_emails_go_after_their_period_and_pending_ones_stay(home_page):
+def test_sent_emails_go_after_their_period_and_fresh_pending_ones_stay(home_page):
     application = SpecialConstableApplicationFactory()
     now = timezone.now()
 
@@ -218,6 +218,7 @@ def test_each_run_leaves_one_audit_entry_with_its_counts(home_page):
             "Special Constable applications": 3,
             "Mini Police registrations": 0,
             "Sent emails": 0,
+            "Emails not sent": 0,
             "Unfinished applications": 0,
         },
     }
@@ -284,6 +285,7 @@ def test_retention_settings_explain_what_is_wrong(client, login_as):
             "appointed_retention_months": "12",
             "mini_police_retention_months": "0",
             "sent_email_retention_days": "30",
+            "unsent_email_retention_days": "30",
             "draft_retention_days": "30",
         },
     )
@@ -299,12 +301,14 @@ def test_retention_settings_explain_what_is_wrong(client, login_as):
             "appointed_retention_months": "36",
             "mini_police_retention_months": "6",
             "sent_email_retention_days": "14",
+            "unsent_email_retention_days": "60",
             "draft_retention_days": "7",
         },
     )
     saved = RecruitmentSettings.load()
     assert (saved.special_retention_months, saved.appointed_retention_months) == (18, 36)
     assert saved.draft_retention_days == 7
+    assert saved.unsent_email_retention_days == 60
 
 
 def test_recruitment_staff_cannot_change_the_periods(client, login_as):
@@ -319,6 +323,7 @@ def test_recruitment_staff_cannot_change_the_periods(client, login_as):
         "appointed_retention_months": "48",
         "mini_police_retention_months": "12",
         "sent_email_retention_days": "30",
+        "unsent_email_retention_days": "30",
         "draft_retention_days": "30",
     }
     assert client.post(edit, valid).status_code in (302, 403)

@@ -102,8 +102,8 @@ def test_two_sends_of_one_draft_racing_store_one(specials_page, special_answers,
 
     walk(specials_page, special_answers, stop_before_send=True)
     draft = Draft.objects.get()
-    first, created, _token = intake.record_submission(specials_page, draft)
-    again, created_again, _token = intake.record_submission(specials_page, draft)
+    first, created = intake.record_submission(specials_page, draft)
+    again, created_again = intake.record_submission(specials_page, draft)
     assert (created, created_again) == (True, False)
     assert first.pk == again.pk
     assert SpecialConstableApplication.objects.count() == 1

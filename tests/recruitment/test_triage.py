@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.factories import ManagerFactory, RecruiterFactory
-from recruitment import data_requests, intake, notifications, triage
+from recruitment import data_requests, journey, links, notifications, triage
 from recruitment.enums import MiniPoliceStatus, NotificationKind, SpecialStatus
 from recruitment.factories import (
     DecisionReasonFactory,
@@ -484,11 +484,13 @@ def test_recruiters_cannot_retire_reasons(client, recruiter):
 
 def _status_page(client, page, submission):
     """The applicant's status page for submission (a fresh status link, as the emails give)."""
-    token = intake.new_token()
+    token = links.new_token()
     type(submission).objects.filter(pk=submission.pk).update(
-        status_token_hash=intake.hash_token(token)
+        status_token_hash=links.hash_token(token),
+        status_token_expires_at=timezone.now() + datetime.timedelta(days=1),
     )
-    response = client.get(f"{page.url}status/{token}/")
+    exchanged = client.get(f"{page.url}status/{token}/")  # for the session, then status/
+    response = client.get(exchanged["Location"])
     assert response.status_code == 200
     return _text(response.text)
 
@@ -540,8 +542,8 @@ def test_a_withdrawal_after_staff_decided_keeps_the_decision_and_is_no_error(
     application = SpecialConstableApplicationFactory()
     stale = type(application).objects.get(pk=application.pk)  # the view's read: still New
     triage.move(application, SpecialStatus.REJECTED, by=recruiter, reason=DecisionReasonFactory())
-    status = f"{specials_page.url}status/some-token/"
-    with mock.patch.object(intake, "submission_for_status_token", return_value=stale):
+    status = f"{specials_page.url}status/"
+    with mock.patch.object(journey, "_status_submission", return_value=stale):
         response = client.post(f"{status}withdraw/")
     assert response.status_code == 302 and response["Location"] == status
     application.refresh_from_db()
