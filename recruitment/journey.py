@@ -44,6 +44,10 @@ SUBMISSION_KEY = "recruitment_submission_{}"
 # The submission whose status link this browser opened, per form page: {"pk", "hash"}. The
 # hash is the link's, so asking for a new link (which replaces it) ends this session's view.
 STATUS_KEY = "recruitment_status_{}"
+# "Check your email" after asking for a link: what the page says, read once by its GET, so
+# the answer to the POST is a redirect and Back never sends the form again (nor shows the
+# address after a quick exit has ended the session).
+LINK_SENT_KEY = "recruitment_link_sent_{}"
 
 
 class EmailForm(forms.Form):
@@ -465,14 +469,34 @@ def save_for_later(page, request):
         if form.is_valid():
             ratelimit.count(request, "links")
             intake.send_resume_link(page, form.cleaned_data["email"], draft)
-            return _render(
-                request,
-                page,
-                "recruitment/link_sent.html",
-                email=form.cleaned_data["email"],
-                draft=draft,
-            )
+            return _link_sent_redirect(request, page, form.cleaned_data["email"])
     return _render(request, page, "recruitment/save.html", form=form, draft=draft)
+
+
+def _link_sent_redirect(request, page, email, status_link=False):
+    request.session[LINK_SENT_KEY.format(page.pk)] = {"email": email, "status": status_link}
+    return redirect(f"{page.url}email-sent/")
+
+
+def link_sent(page, request):
+    """ "Check your email", after asking for a come-back or status link (the GET its POST
+    redirects to). Without what the POST left in the session (another browser, or after a
+    quick exit) there is nothing to say: the form's first page."""
+    held = None
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        held = request.session.get(LINK_SENT_KEY.format(page.pk))
+    if not isinstance(held, dict):
+        return redirect(page.url)
+    status_link = bool(held.get("status"))
+    return _render(
+        request,
+        page,
+        "recruitment/link_sent.html",
+        email=held.get("email", ""),
+        status_link=status_link,
+        status_link_days=links.status_link_days() if status_link else None,
+        draft=None if status_link else current_draft(request, queue_for(page)),
+    )
 
 
 def come_back(page, request, token):
@@ -520,14 +544,7 @@ def status_request(page, request):
         if form.is_valid():
             ratelimit.count(request, "links")
             intake.send_status_links(page, form.cleaned_data["email"])
-            return _render(
-                request,
-                page,
-                "recruitment/link_sent.html",
-                email=form.cleaned_data["email"],
-                status_link=True,
-                status_link_days=links.status_link_days(),
-            )
+            return _link_sent_redirect(request, page, form.cleaned_data["email"], True)
     return _render(request, page, "recruitment/status_request.html", form=form)
 
 

@@ -109,6 +109,10 @@ class RecruitmentFormPage(RoutablePageMixin, Page):
     def save_route(self, request):
         return journey.save_for_later(self, request)
 
+    @path("email-sent/")
+    def link_sent_route(self, request):
+        return journey.link_sent(self, request)
+
     @path("return/<str:token>/")
     def come_back_route(self, request, token):
         return journey.come_back(self, request, token)

@@ -126,8 +126,10 @@ def test_save_and_come_back_later_on_another_browser(
         client.post(url, data, **headers)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            f"{specials_page.url}save/", {"email": "jordan.testwell@example.com"}
+            f"{specials_page.url}save/", {"email": "jordan.testwell@example.com"}, follow=True
         )
+    # Redirected after the POST, so Back never sends the form again.
+    assert response.redirect_chain == [(f"{specials_page.url}email-sent/", 302)]
     assert "Check your email" in response.content.decode()
     row = Notification.objects.get(kind="resume_link")
     link = _sent_link("return")
@@ -212,8 +214,10 @@ def test_asking_for_a_link_says_the_same_whether_or_not_there_is_a_draft(
     for url, data, headers in step_posts(specials_page, special_answers)[:3]:
         client.post(url, data, **headers)
     fresh = Client()
-    known = fresh.post(f"{specials_page.url}save/", {"email": "jordan.testwell@example.com"})
-    unknown = fresh.post(f"{specials_page.url}save/", {"email": "nobody@example.com"})
+    known = fresh.post(
+        f"{specials_page.url}save/", {"email": "jordan.testwell@example.com"}, follow=True
+    )
+    unknown = fresh.post(f"{specials_page.url}save/", {"email": "nobody@example.com"}, follow=True)
 
     def words(response):
         html = response.content.decode()
@@ -228,7 +232,7 @@ def test_link_requests_are_rate_limited(settings, client, specials_page):
     settings.RECRUITMENT_LINK_RATE_LIMIT = 2
     for _ in range(2):
         assert (
-            client.post(f"{specials_page.url}save/", {"email": "a@example.com"}).status_code == 200
+            client.post(f"{specials_page.url}save/", {"email": "a@example.com"}).status_code == 302
         )
     assert client.post(f"{specials_page.url}save/", {"email": "a@example.com"}).status_code == 429
 
@@ -279,8 +283,12 @@ def test_status_link_can_be_sent_again_and_the_old_one_stops(
     opened_with_old = Client()
     opened_with_old.get(_path(old))
     with django_capture_on_commit_callbacks(execute=True):
-        known = client.post(f"{specials_page.url}status/", {"email": "Jordan.Testwell@example.com"})
-        unknown = client.post(f"{specials_page.url}status/", {"email": "nobody@example.com"})
+        known = client.post(
+            f"{specials_page.url}status/", {"email": "Jordan.Testwell@example.com"}, follow=True
+        )
+        unknown = client.post(
+            f"{specials_page.url}status/", {"email": "nobody@example.com"}, follow=True
+        )
     assert known.status_code == unknown.status_code == 200
     new = _sent_link("status")
     assert new != old
@@ -389,3 +397,20 @@ def test_every_step_has_a_query_budget(
                 client.get(response["Location"])
             assert len(shown) <= 20, (response["Location"], len(shown))
     assert MiniPoliceRegistration.objects.count() + SpecialConstableApplication.objects.count() == 1
+
+
+def test_check_your_email_is_a_page_of_its_own_that_forgets_with_the_visit(
+    client, specials_page, special_answers
+):
+    """The answer to "Send me a link" is a redirect to a GET, so Back never sends the form
+    again; another browser, or this one after a quick exit, finds no address there."""
+    for url, data, headers in step_posts(specials_page, special_answers)[:3]:
+        client.post(url, data, **headers)
+    response = client.post(f"{specials_page.url}save/", {"email": "jordan.testwell@example.com"})
+    assert response.status_code == 302
+    page = client.get(f"{specials_page.url}email-sent/").content.decode()
+    assert "jordan.testwell@example.com" in page
+    assert Client().get(f"{specials_page.url}email-sent/").url == specials_page.url
+    client.post("/quick-exit/", HTTP_SEC_FETCH_SITE="same-origin")
+    after_exit = client.get(f"{specials_page.url}email-sent/")
+    assert after_exit.status_code == 302 and after_exit.url == specials_page.url
