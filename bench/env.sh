@@ -9,8 +9,8 @@ export WAGTAILADMIN_BASE_URL="http://127.0.0.1:${BENCH_PORT:-8006}"
 # Plain HTTP on the loopback: no TLS proxy in front of the bench server.
 export SECURE_SSL_REDIRECT=false SECURE_HSTS_SECONDS=0
 export TASK_BACKEND="${TASK_BACKEND:-database}"
-# One client address sends everything: lift the per-client form limit.
-export RECRUITMENT_RATE_LIMIT=100000000
+# One client address sends everything: lift the per-client form and draft limits.
+export RECRUITMENT_RATE_LIMIT=100000000 RECRUITMENT_DRAFT_RATE_LIMIT=100000000
 export LOG_LEVEL="${LOG_LEVEL:-WARNING}"
 export DEMO_PASSWORD="${DEMO_PASSWORD:-blue-lamp-demo-2026}"
 BENCH_PY="${BENCH_PY:-.venv/bin/python}"

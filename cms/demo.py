@@ -300,6 +300,10 @@ def load_site_pages(home):
                 "browser's settings (often under Privacy, then Cookies or Site data), or delete "
                 "your browsing history. In a private window it is removed when you close the "
                 'window. The <a href="/cookies/">cookies page</a> lists every cookie we use.</p>'
+                "<p>Opening a form here (an application, a school registration, feedback) also "
+                "sets two cookies, <strong>csrftoken</strong> and <strong>sessionid</strong>, "
+                "that last until you close your browser. Leaving with the button or a key "
+                "deletes both.</p>"
             ),
             heading("Your application answers"),
             paragraph(

@@ -103,8 +103,20 @@ def leave(request):
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     # HEAD changes nothing: link checkers use it, and nobody leaves by it.
-    if request.method != "HEAD" and from_this_site(request):
+    leaving = request.method != "HEAD" and from_this_site(request)
+    if leaving:
         forget_visit(request)
     if request.method == "POST":
-        return _private(HttpResponse(status=204))
-    return _private(HttpResponseRedirect(exit_address(request)))
+        response = HttpResponse(status=204)
+    else:
+        response = HttpResponseRedirect(exit_address(request))
+    if leaving and SESSION_KEY not in getattr(request, "session", {}):
+        # The CSRF cookie shows that a form of ours was opened: it goes with the visit (a
+        # signed-in user keeps it, so an admin tab's form still sends).
+        response.delete_cookie(
+            settings.CSRF_COOKIE_NAME,
+            path=settings.CSRF_COOKIE_PATH,
+            domain=settings.CSRF_COOKIE_DOMAIN,
+            samesite=settings.CSRF_COOKIE_SAMESITE,
+        )
+    return _private(response)

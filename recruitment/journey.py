@@ -276,10 +276,12 @@ def check_eligibility(request, page_id):
             request, page, "recruitment/ineligible.html", reasons=_with_links(page, reasons)
         )
     if draft is None:
-        # Each new draft is a row: counted, so a script cannot fill the table (README).
-        if ratelimit.limited(request, "drafts"):
+        # Each new draft is a row: counted, so a script cannot fill the table (README). Per
+        # form: a school office's registrations never use up its volunteers' applications.
+        scope = ratelimit.drafts_scope(queue.key)
+        if ratelimit.limited(request, scope):
             return _section_page(request, page, queue, form, None, status=429, limited=True)
-        ratelimit.count(request, "drafts")
+        ratelimit.count(request, scope)
     draft = intake.save_section(queue, page, draft, form)
     _remember(request, queue, draft)
     if changing and intake.first_unanswered(queue, draft) is None:

@@ -29,11 +29,16 @@ def _key(request, scope):
     return f"recruitment:ratelimit:{scope}:{client}:{int(time.time() // window)}", window
 
 
+def drafts_scope(queue_key):
+    """The scope that counts drafts started on one queue's form."""
+    return f"drafts-{queue_key}"
+
+
 def limit_for(scope):
     """How many counted events a client may cause per window in scope."""
     if scope == "links":
         return settings.RECRUITMENT_LINK_RATE_LIMIT
-    if scope == "drafts":
+    if scope.startswith("drafts-"):
         return settings.RECRUITMENT_DRAFT_RATE_LIMIT
     return settings.RECRUITMENT_RATE_LIMIT
 

@@ -249,6 +249,10 @@ DEMO_PASSWORD = env_str("DEMO_PASSWORD")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# The CSRF cookie too ends with the browser (Django keeps it a year): a year-long cookie from
+# opening a form would show anyone who looks at the browser that it visited the site. The
+# quick exit deletes it at once (cms/quick_exit.py).
+CSRF_COOKIE_AGE = None
 X_FRAME_OPTIONS = "DENY"
 # A form sent without a valid token gets our page: nothing was sent, and how to try again.
 CSRF_FAILURE_VIEW = "cms.errors.csrf_failure"

@@ -135,6 +135,25 @@ def test_fifty_fresh_clients_from_one_address_are_stopped_past_the_limit(
     )
 
 
+def test_each_form_has_its_own_draft_limit(
+    settings, specials_page, special_answers, mini_page, mini_answers
+):
+    """A school office that started many registrations can still start an application."""
+    settings.RECRUITMENT_DRAFT_RATE_LIMIT = 2
+    specials = eligibility(specials_page, special_answers)
+    for expected in (302, 302, 429):
+        response = Client(REMOTE_ADDR="203.0.113.9").post(
+            eligibility_url(specials_page), specials, HTTP_ORIGIN="http://testserver"
+        )
+        assert response.status_code == expected
+    response = Client(REMOTE_ADDR="203.0.113.9").post(
+        eligibility_url(mini_page),
+        eligibility(mini_page, mini_answers),
+        HTTP_ORIGIN="http://testserver",
+    )
+    assert response.status_code == 302
+
+
 def test_twenty_applicants_behind_one_address_each_start_a_draft(specials_page, special_answers):
     data = eligibility(specials_page, special_answers)
     for _ in range(20):

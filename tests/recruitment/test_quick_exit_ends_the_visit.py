@@ -42,6 +42,9 @@ def assert_visit_forgotten(client, page, response):
     # The browser is told to drop its session cookie...
     cookie = response.cookies[settings.SESSION_COOKIE_NAME]
     assert cookie.value == "" and cookie["max-age"] == 0
+    # ...and its CSRF cookie, which shows a form of ours was opened.
+    csrf = response.cookies[settings.CSRF_COOKIE_NAME]
+    assert csrf.value == "" and csrf["max-age"] == 0
     # ...and the old one no longer opens anything: the session row is gone too.
     start = client.get(page.url).content.decode()
     assert "Continue your application" not in start and "Check you can apply" in start
@@ -140,8 +143,21 @@ def test_signed_in_staff_stay_signed_in_but_lose_the_draft(
     # A new session key, still signed in: the admin opens without a sign-in.
     assert client.cookies[settings.SESSION_COOKIE_NAME].value not in ("", old_key)
     assert client.get("/admin/").status_code == 200
+    assert settings.CSRF_COOKIE_NAME not in response.cookies  # an admin tab's forms still send
     assert "Continue your application" not in client.get(specials_page.url).content.decode()
     assert Draft.objects.count() == 1
+
+
+def test_the_forms_cookies_end_with_the_browser(client, specials_page, special_answers):
+    """Opening a form sets no cookie that outlives the browser: a year-long CSRF cookie would
+    show anyone who looks that the browser visited (the cookies page says the same)."""
+    for url, data, headers in step_posts(specials_page, special_answers)[:2]:
+        client.post(url, data, **headers)
+    client.get(f"{specials_page.url}step/contact-details/")
+    assert client.cookies[settings.CSRF_COOKIE_NAME].value
+    assert client.cookies[settings.CSRF_COOKIE_NAME]["max-age"] == ""
+    assert client.cookies[settings.CSRF_COOKIE_NAME]["expires"] == ""
+    assert client.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == ""
 
 
 def test_with_the_database_down_the_exit_still_redirects_and_drops_the_cookie(half_way):
