@@ -59,6 +59,12 @@ def recruiter(username, started, deadline, totals, lock):
                 with lock:
                     totals["moved"] += len(moved)
                     totals["refused"] += len(refused)
+            # The run may be stopped at any moment: the totals so far, a line a second.
+            with lock:
+                print(
+                    json.dumps({"bulk_moved": totals["moved"], "bulk_refused": totals["refused"]}),
+                    flush=True,
+                )
             time.sleep(1)
     finally:
         connection.close()
