@@ -130,7 +130,7 @@ def move(request, model_name, pk):
         # overtaken says so, whatever move it asked for.
         triage.refuse_if_changed(submission, seen_status=seen)
     except TransitionNotAllowed as refusal:
-        messages.error(request, str(refusal))
+        _refused(request, submission, refusal)
         return _back(request, submission.admin_url())
     if target not in dict(submission.allowed_moves()):
         if target:
@@ -158,12 +158,26 @@ def move(request, model_name, pk):
     except ReasonRequired as refusal:
         return _confirm_move(request, submission, target, error=str(refusal))
     except TransitionNotAllowed as refusal:
-        messages.error(request, str(refusal))
+        _refused(request, submission, refusal)
     else:
         messages.success(
             request, f"{submission.reference} is now {submission.get_status_display().lower()}."
         )
     return _back(request, submission.admin_url())
+
+
+def _refused(request, submission, refusal):
+    """Say why a move was not made; the note typed with it is kept as an internal note, so
+    a refusal never loses what the recruiter wrote."""
+    messages.error(request, str(refusal))
+    text = request.POST.get("note", "").strip()
+    if not text:
+        return
+    try:
+        triage.add_note(submission, text, by=request.user)
+    except ValueError:
+        return
+    messages.info(request, "The note you wrote with it has been kept as an internal note.")
 
 
 @forbidden_as_403

@@ -374,9 +374,18 @@ def test_a_stale_admin_form_tells_the_second_recruiter_and_changes_nothing(clien
     # Sam confirms: rejected is allowed from In review, but it is not what he decided on.
     response = sam.post(
         url,
-        {"status": "rejected", "confirm": "yes", "reason": reason.pk, "seen_status": "new"},
+        {
+            "status": "rejected",
+            "confirm": "yes",
+            "reason": reason.pk,
+            "seen_status": "new",
+            "note": "Lived abroad 2023–2025; résumé checked",
+        },
         follow=True,
     )
+    # What he typed is not lost: kept as an internal note, and he is told so.
+    assert [n.text for n in application.notes.all()] == ["Lived abroad 2023–2025; résumé checked"]
+    assert "The note you wrote with it has been kept as an internal note." in _messages(response)
     told = (
         f"Riya Recruiter moved {application.reference} to In review at "
         f"{_last_move_at(application)}; your change was not made."
