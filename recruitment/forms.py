@@ -7,6 +7,7 @@ double-submit token, honeypot, consent and reCAPTCHA of the last page.
 
 from django import forms
 from django.conf import settings
+from django.forms.utils import ErrorDict
 from django.utils.datastructures import MultiValueDict
 from django_recaptcha.fields import ReCaptchaField
 
@@ -16,9 +17,12 @@ from .widgets import RecaptchaWidget
 class SectionForm(forms.Form):
     """The questions of one section, each with its label, hint, messages and validation."""
 
-    def __init__(self, *args, section, **kwargs):
+    def __init__(self, *args, section, answers_so_far=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.section = section
+        # Showing the kept answers of a page not finished: its empty questions are asked
+        # again, not shown as errors before the applicant has done anything.
+        self.answers_so_far = answers_so_far
         for question in section.questions:
             self.fields[question.name] = question.form_field()
             # A details box is needed only after "Yes" (and is never labelled optional).
@@ -33,6 +37,11 @@ class SectionForm(forms.Form):
             if question.reveal_when_yes and cleaned.get(question.reveal_when_yes) is not True:
                 cleaned[question.name] = ""
         return cleaned
+
+    def full_clean(self):
+        super().full_clean()
+        if self.answers_so_far:
+            self._errors = ErrorDict()
 
     def _inputs(self, name):
         """The names of the inputs a field reads: one, or one per box of a date."""
@@ -59,11 +68,13 @@ class SectionForm(forms.Form):
 
         One value per input, the one the form checked, trimmed as its field trims it (a box
         of ticks: each choice once), so a page shows the answers as they were given and a
-        draft holds no more than its questions allow (Draft.MAX_CHARACTERS). Call after
-        is_valid().
+        draft holds no more than its questions allow (Draft.MAX_CHARACTERS). Only the
+        questions whose own checks passed (`kept`): on a page not finished, the others are
+        left out. Call after is_valid().
         """
         values = {}
-        for name, field in self.fields.items():
+        for name in self.kept():
+            field = self.fields[name]
             if self.cleaned_data.get(name) == "" and self.reveals(name):
                 values[name] = [""]  # details of a "No" are not kept
                 continue
@@ -76,6 +87,19 @@ class SectionForm(forms.Form):
             for key, part in zip(keys, parts, strict=True):
                 values[key] = [str(part if part is not None else "").strip()]
         return values
+
+    def kept(self):
+        """The names of the questions whose own checks passed (all of them on a valid page).
+        Call after is_valid()."""
+        return [name for name in self.fields if name not in self.errors]
+
+    def not_kept(self):
+        """The names of the questions left empty or not valid. Call after is_valid()."""
+        return [name for name in self.fields if name in self.errors]
+
+    def inputs_of(self, names):
+        """Every input name the named questions read (a date: its three boxes)."""
+        return [key for name in names for key in self._inputs(name)]
 
     def reveals(self, name):
         """The yes/no question whose "Yes" shows the named question ("" for none)."""

@@ -38,19 +38,31 @@ def ineligibility(queue, form, page, today=None):
 
 
 def save_section(queue, page, draft, form):
-    """Keep a valid section's answers in the draft (a new draft when None); returns the draft.
+    """Keep a section's answers in the draft (a new draft when None); returns the draft.
+
+    Every answer whose own question passed its checks is kept, field by field ("Save and
+    come back later" on a page not finished); the ones left empty or not valid are removed,
+    so the page shows on return exactly what was kept. The section counts as answered only
+    when the whole page is valid: otherwise the journey asks it again. Call after
+    form.is_valid().
 
     Raises BadRequest (the 400 page) when the draft would hold more than Draft.MAX_CHARACTERS.
     """
-    answers = {**(draft.answers if draft else {}), **form.posted_values()}
+    answers = dict(draft.answers if draft else {})
+    for key in form.inputs_of(form.not_kept()):
+        answers.pop(key, None)
+    answers.update(form.posted_values())
     if Draft.size(answers) > Draft.MAX_CHARACTERS:
         raise BadRequest("The answers are longer than any question allows.")
     if draft is None:
         draft = Draft(queue_key=queue.key, page=page)
     draft.answers = answers
-    if form.section.slug not in draft.completed_sections:
-        draft.completed_sections = [*draft.completed_sections, form.section.slug]
-    if "email" in form.cleaned_data:
+    slug = form.section.slug
+    if not form.is_valid():
+        draft.completed_sections = [s for s in draft.completed_sections if s != slug]
+    elif slug not in draft.completed_sections:
+        draft.completed_sections = [*draft.completed_sections, slug]
+    if form.cleaned_data.get("email") and "email" in form.kept():
         draft.email = form.cleaned_data["email"]
     draft.updated_at = timezone.now()
     draft.save()
@@ -58,10 +70,16 @@ def save_section(queue, page, draft, form):
 
 
 def section_form(section, draft):
-    """The section's form showing the draft's answers (bound when the section was answered)."""
-    if draft is not None and section.slug in draft.completed_sections:
+    """The section's form showing the draft's answers: bound when the section was answered,
+    or when some of its answers were kept from a page not finished (then without errors)."""
+    if draft is None:
+        return SectionForm(section=section)
+    if section.slug in draft.completed_sections:
         return SectionForm(draft_data(draft.answers), section=section)
-    return SectionForm(section=section)
+    probe = SectionForm(section=section)
+    if any(key in draft.answers for key in probe.inputs_of(probe.fields)):
+        return SectionForm(draft_data(draft.answers), section=section, answers_so_far=True)
+    return probe
 
 
 def first_unanswered(queue, draft):

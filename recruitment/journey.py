@@ -48,6 +48,10 @@ STATUS_KEY = "recruitment_status_{}"
 # the answer to the POST is a redirect and Back never sends the form again (nor shows the
 # address after a quick exit has ended the session).
 LINK_SENT_KEY = "recruitment_link_sent_{}"
+# What the last "Save and come back later" kept, per form page, for the save page to say:
+# {"section": title, "not_kept": [labels], "kept_any": bool}. Replaced by each save, dropped
+# once a link is sent.
+SAVED_KEY = "recruitment_saved_{}"
 
 
 class EmailForm(forms.Form):
@@ -322,10 +326,17 @@ def section(page, request, slug):
     if request.method == "POST" and this is not queue.eligibility:
         form = _posted_form(request, this)
         if request.POST.get("action") == "save":
-            # "Save and come back later" never stops at errors: the answered sections are
-            # kept; a page not yet finished is asked again when the applicant comes back.
-            if form.is_valid():
-                intake.save_section(queue, page, draft, form)
+            # "Save and come back later" never stops at errors: every answer that passed its
+            # own checks is kept; a page not finished is asked again when the applicant comes
+            # back, and the save page names the answers that were not kept.
+            form.is_valid()
+            intake.save_section(queue, page, draft, form)
+            request.session[SAVED_KEY.format(page.pk)] = {
+                "section": this.title,
+                "not_kept": [str(form.fields[name].label) for name in form.not_kept()],
+                # Optional questions left empty pass their checks but keep nothing worth saying.
+                "kept_any": any(any(v) for v in form.posted_values().values()),
+            }
             return redirect(f"{page.url}save/")
         if form.is_valid():
             draft = intake.save_section(queue, page, draft, form)
@@ -472,10 +483,19 @@ def save_for_later(page, request):
             ratelimit.count(request, "links")
             intake.send_resume_link(page, form.cleaned_data["email"], draft)
             return _link_sent_redirect(request, page, form.cleaned_data["email"])
-    return _render(request, page, "recruitment/save.html", form=form, draft=draft)
+    saved = request.session.get(SAVED_KEY.format(page.pk)) if draft else None
+    return _render(
+        request,
+        page,
+        "recruitment/save.html",
+        form=form,
+        draft=draft,
+        saved=saved if isinstance(saved, dict) else None,
+    )
 
 
 def _link_sent_redirect(request, page, email, status_link=False):
+    request.session.pop(SAVED_KEY.format(page.pk), None)
     request.session[LINK_SENT_KEY.format(page.pk)] = {"email": email, "status": status_link}
     return redirect(f"{page.url}email-sent/")
 
