@@ -45,8 +45,9 @@ def test_a_half_filled_contact_page_keeps_its_valid_answers_and_says_which_were_
     save_page = _text(client.get(f"{specials_page.url}save/"))
     assert (
         "We have kept your answers to the questions you finished on ‘Contact details’. "
-        "The ones left empty or not valid were not kept: Address line 1, Town or city."
+        "These were left empty or not valid, so we have not kept them:</p>"
     ) in save_page
+    assert '<ul class="list"><li>Address line 1</li><li>Town or city</li></ul>' in save_page
     # The address typed on the page is offered for the link.
     assert 'value="jordan.testwell@example.com"' in save_page
 
@@ -80,7 +81,7 @@ def test_a_not_valid_answer_is_named_and_not_kept_and_another_browser_sees_the_r
         },
     )
     save_page = _text(client.get(f"{specials_page.url}save/"))
-    assert "were not kept: Details of business interests or second jobs." in save_page
+    assert "<li>Details of business interests or second jobs</li></ul>" in save_page
 
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"{specials_page.url}save/", {"email": "jordan.testwell@example.com"})
@@ -100,6 +101,7 @@ def test_a_page_left_empty_keeps_nothing_and_says_so(client, specials_page, spec
     client.post(f"{specials_page.url}step/contact-details/", {"action": "save"})
     save_page = _text(client.get(f"{specials_page.url}save/"))
     assert "None of the answers on ‘Contact details’ could be kept" in save_page
+    assert "<li>Email address</li>" in save_page
     assert Draft.objects.get().answers.get("email") is None
 
 
