@@ -124,6 +124,15 @@ def record_submission(page, draft):
     now = timezone.now()
     try:
         with transaction.atomic():
+            # Sends of one draft queue here, on its row, before any other lock is taken: on
+            # PostgreSQL two of them otherwise deadlocked (one holding the reference
+            # sequence, the other the idempotency key; seen in CI). A Send that finds the
+            # draft gone comes after one that committed: the same submission.
+            if not Draft.objects.select_for_update().filter(pk=draft.pk).values_list("pk"):
+                existing = model.objects.filter(idempotency_key=token).first()
+                if existing is not None:
+                    return existing, False
+                raise DraftIncomplete(queue.sections[0])
             submission.page = page
             submission.idempotency_key = token
             submission.submitted_at = now
