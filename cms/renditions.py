@@ -41,17 +41,9 @@ def with_renditions(images, *filter_specs):
         have = {r.filter_spec for r in getattr(image, "prefetched_renditions", [])}
         if set(filter_specs) <= have:
             continue
-        try:
-            image.prefetched_renditions = list(image.get_renditions(*filter_specs).values())
-        except SourceImageIOError as error:
-            logger.warning(
-                "Image %s (%r) left out of the page: its original file is missing (%s).",
-                image.pk,
-                image.title,
-                error,
-            )
-            image.source_missing = True
-            image.prefetched_renditions = []
+        renditions = renditions_or_none(image, *filter_specs)
+        image.source_missing = renditions is None
+        image.prefetched_renditions = list(renditions.values()) if renditions else []
     return images
 
 
