@@ -1,13 +1,17 @@
 """The quick exit in a real browser: people in danger rely on every one of these paths."""
 
 import re
-import time
 
 import pytest
 
 from cms.demo import load_site_pages
 from cms.models import DEFAULT_QUICK_EXIT_URL, FeedbackFormField, FeedbackFormPage
-from tests.browser.test_recruitment import PHONE, SPECIALS, specials_eligibility
+from tests.browser.test_recruitment import (
+    PHONE,
+    SPECIALS,
+    specials_eligibility,
+    wait_for_the_exit_to_land,
+)
 from tests.conftest import _new_page
 
 EXIT = DEFAULT_QUICK_EXIT_URL
@@ -385,17 +389,6 @@ def what_the_page_shows(tab):
         ".map(e => e.value).join(' | ')"
     )
     return tab.inner_text("body") + tab.content() + values
-
-
-def wait_for_the_exit_to_land():
-    """The script's beacon goes on its own as the page leaves, and may still be on its way
-    when a test (faster than a person) presses Back: wait until the server has ended the
-    visit (docs/security.md, Quick exit, says what a lost beacon leaves)."""
-    from django.contrib.sessions.models import Session
-
-    deadline = time.monotonic() + 10
-    while Session.objects.exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
 
 
 def assert_nothing_comes_back(tab, live_server):

@@ -175,6 +175,17 @@ def test_details_boxes_are_always_shown_without_javascript(page_without_js, form
         assert page_without_js.locator(f"#id_{box}").is_visible()
 
 
+def wait_for_the_exit_to_land():
+    """The script's beacon goes on its own as the page leaves, and may still be on its way
+    when a test (faster than a person) presses Back: wait until the server has ended the
+    visit (docs/security.md, Quick exit, says what a lost beacon leaves)."""
+    from django.contrib.sessions.models import Session
+
+    deadline = time.monotonic() + 10
+    while Session.objects.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 @pytest.mark.parametrize("with_js", [True, False])
 def test_quick_exit_half_way_then_the_form_starts_again(request, form_pages, neutral_site, with_js):
     from recruitment.models import Draft
@@ -187,14 +198,7 @@ def test_quick_exit_half_way_then_the_form_starts_again(request, form_pages, neu
         # The sticky bar's button; "Skip to Leave this site" is a skip link, hidden until focused.
         tab.locator(".quick-exit").get_by_role("link", name="Leave this site").click()
     tab.wait_for_url(neutral_site)
-    if with_js:
-        # The beacon goes on its own as the page leaves, and may still be on its way when
-        # this test (faster than a person) comes back: wait until the server has acted on it.
-        from django.contrib.sessions.models import Session
-
-        deadline = time.monotonic() + 10
-        while Session.objects.exists() and time.monotonic() < deadline:
-            time.sleep(0.05)
+    wait_for_the_exit_to_land()
     # The exit took the visit with it: this browser starts again (the answers stay on the
     # server for the come-back link, tests/browser/test_quick_exit.py).
     tab.goto(SPECIALS)
